@@ -27,4 +27,13 @@ public interface Cataloger {
      * bad entry must not lose the rest. An IOException means the file could not be read at all.
      */
     List<Package> parse(CatalogFile file, WarningSink warnings) throws IOException;
+
+    /**
+     * Turns what this cataloger found in the files that survive in the squashed image into the final packages, for
+     * catalogers that split one package's facts across files (dpkg's licenses live in copyright files). Called once
+     * per scan. The default keeps the packages as they are.
+     */
+    default List<Package> assemble(List<Package> found) {
+        return found;
+    }
 }

@@ -32,6 +32,14 @@ public interface Image extends Closeable {
     /** Opens the blob of one layer (still compressed as stored). */
     InputStream openLayer(Layer layer) throws IOException;
 
+    /**
+     * The error kind for an I/O failure while streaming a layer that is not a format problem: REMOTE for registries
+     * and engines (the network failed), INVALID_INPUT for files (they are truncated or unreadable).
+     */
+    default dev.bulwark.engine.ErrorKind readFailureKind() {
+        return dev.bulwark.engine.ErrorKind.INVALID_INPUT;
+    }
+
     @Override
     default void close() throws IOException {
     }

@@ -1,0 +1,2 @@
+/** The on-disk layer cache keyed by diffID and reader versions. */
+package dev.bulwark.engine.cache;

@@ -1,0 +1,265 @@
+package dev.bulwark.engine.layer;
+
+import dev.bulwark.engine.BulwarkException;
+import dev.bulwark.engine.ErrorKind;
+import dev.bulwark.engine.catalog.CatalogFile;
+import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.inventory.Package;
+import dev.bulwark.engine.inventory.Warning;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one uncompressed layer tar in a single pass: records whiteouts, opaque markers and links, captures the small
+ * well-known files, and hands each file a cataloger wants to that cataloger while it streams by. Nothing is written
+ * to disk. A cataloger failing on one file becomes a warning; a broken archive becomes an exception.
+ */
+public final class LayerReader {
+    /** Captured files (os-release and friends) larger than this are not real release files. */
+    static final int MAX_CAPTURED = 64 << 10;
+    /** When two catalogers want one file it is buffered; beyond this it goes to the first only. */
+    static final int MAX_SHARED = 64 << 20;
+    private static final int MAX_STRUCTURAL = 2_000_000;
+
+    private final Set<String> capturePaths;
+
+    public LayerReader(Set<String> capturePaths) {
+        this.capturePaths = Set.copyOf(capturePaths);
+    }
+
+    /**
+     * Reads the tar.
+     *
+     * @param what names the layer in messages ({@code "image app:1 layer 3 (sha256:...)"})
+     * @param catalogers the catalogers to run on this layer (those whose cached result is missing)
+     */
+    public LayerFacts read(InputStream tar, String what, List<Cataloger> catalogers) throws IOException {
+        TarReader reader = new TarReader(tar);
+        Collector collector = collector(what, catalogers);
+        TarEntry entry;
+        while ((entry = reader.next()) != null) {
+            String path;
+            try {
+                path = LayerPaths.normalize(entry.name());
+            } catch (IllegalArgumentException e) {
+                throw new BulwarkException(ErrorKind.INVALID_INPUT, what + ": " + e.getMessage()
+                        + " (hostile archive?)");
+            }
+            if (path.isEmpty()) {
+                continue;
+            }
+            String base = LayerPaths.baseName(path);
+            if (base.startsWith(".wh.")) {
+                FileEntry marker = whiteout(path, base);
+                if (marker != null) {
+                    collector.add(marker);
+                }
+            } else if (entry.isSymlink()) {
+                collector.symlink(path, entry.linkName(), entry.mode());
+            } else if (entry.isHardlink()) {
+                String target;
+                try {
+                    target = LayerPaths.normalize(entry.linkName());
+                } catch (IllegalArgumentException e) {
+                    throw new BulwarkException(ErrorKind.INVALID_INPUT, what + ": hardlink " + path + " has "
+                            + e.getMessage() + " as target (hostile archive?)");
+                }
+                collector.add(new FileEntry(path, EntryType.HARDLINK, 0, entry.mode(), target));
+            } else if (entry.isRegularFile()) {
+                collector.file(path, entry.size(), entry.mode(), reader.content());
+            }
+        }
+        return collector.build();
+    }
+
+    /** A collector for sources that are not tar streams (a directory on disk), with the same rules. */
+    public Collector collector(String what, List<Cataloger> catalogers) {
+        return new Collector(what, catalogers);
+    }
+
+    /** Gathers the facts of one layer, entry by entry. */
+    public final class Collector {
+        private final String what;
+        private final List<Cataloger> catalogers;
+        private final List<FileEntry> structural = new ArrayList<>();
+        private final Map<String, byte[]> captured = new HashMap<>();
+        private final List<Warning> warnings = new ArrayList<>();
+        private final Map<String, Accumulator> results = new LinkedHashMap<>();
+        private final List<Cataloger> wanting = new ArrayList<>(2);
+
+        Collector(String what, List<Cataloger> catalogers) {
+            this.what = what;
+            this.catalogers = catalogers;
+            for (Cataloger c : catalogers) {
+                results.put(c.name(), new Accumulator());
+            }
+        }
+
+        public void symlink(String path, String target, int mode) {
+            add(new FileEntry(path, EntryType.SYMLINK, 0, mode, target));
+        }
+
+        /** A regular file; {@code content} is read only if something wants it. */
+        public void file(String path, long size, int mode, InputStream content) throws IOException {
+            if (capturePaths.contains(path)) {
+                add(new FileEntry(path, EntryType.FILE, size, mode, null));
+                if (size <= MAX_CAPTURED) {
+                    captured.put(path, content.readNBytes(MAX_CAPTURED));
+                } else {
+                    warnings.add(new Warning("layer.oversized-release-file", what + ": " + path + " is " + size
+                            + " bytes; not read as a release file"));
+                }
+                return;
+            }
+            wanting.clear();
+            for (Cataloger c : catalogers) {
+                if (c.wants(path)) {
+                    wanting.add(c);
+                }
+            }
+            if (!wanting.isEmpty()) {
+                catalog(path, size, content, wanting, results, what);
+            }
+        }
+
+        /** Whether any cataloger or the release-file capture wants this path. */
+        public boolean wanted(String path) {
+            if (capturePaths.contains(path)) {
+                return true;
+            }
+            for (Cataloger c : catalogers) {
+                if (c.wants(path)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public void warn(String code, String message) {
+            warnings.add(new Warning(code, what + ": " + message));
+        }
+
+        void add(FileEntry e) {
+            if (structural.size() >= MAX_STRUCTURAL) {
+                throw new BulwarkException(ErrorKind.INVALID_INPUT, what + ": more than " + MAX_STRUCTURAL
+                        + " links and whiteouts in one layer (hostile archive?)");
+            }
+            structural.add(e);
+        }
+
+        public LayerFacts build() {
+            Map<String, CatalogerResult> byName = new LinkedHashMap<>();
+            results.forEach((name, acc) -> byName.put(name, acc.result()));
+            return new LayerFacts(new LayerIndex(structural, captured, warnings), byName);
+        }
+    }
+
+    private static FileEntry whiteout(String path, String base) {
+        String dir = LayerPaths.parent(path);
+        if (base.equals(".wh..wh..opq")) {
+            return new FileEntry(dir, EntryType.OPAQUE, 0, 0, null);
+        }
+        if (base.startsWith(".wh..wh.")) {
+            return null; // AUFS bookkeeping (.wh..wh.plnk and the like), not a deletion
+        }
+        String deleted = base.substring(4);
+        if (deleted.isEmpty()) {
+            return null;
+        }
+        return new FileEntry(dir.isEmpty() ? deleted : dir + "/" + deleted, EntryType.WHITEOUT, 0, 0, null);
+    }
+
+    private static void catalog(String path, long size, InputStream content, List<Cataloger> wanting,
+            Map<String, Accumulator> results, String what) throws IOException {
+        byte[] shared = null;
+        if (wanting.size() > 1 && size <= MAX_SHARED) {
+            shared = content.readAllBytes();
+        }
+        for (int i = 0; i < wanting.size(); i++) {
+            Cataloger c = wanting.get(i);
+            if (i > 0 && shared == null) {
+                break;
+            }
+            Accumulator acc = results.get(c.name());
+            acc.parsed.add(path);
+            GuardedStream guarded = new GuardedStream(shared != null ? new ByteArrayInputStream(shared) : content);
+            try {
+                for (Package p : c.parse(new CatalogFile(path, size, guarded), (code, msg) -> acc.warn(code, what + ": " + msg))) {
+                    acc.packages.add(p.location() == null ? p.withLocation(path) : p);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (guarded.failure != null) {
+                    throw guarded.failure; // the layer itself is broken, not the file
+                }
+                acc.warn(c.name() + ".unreadable", what + ": " + path + ": " + oneLine(e));
+            }
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static final class Accumulator {
+        final List<String> parsed = new ArrayList<>();
+        final List<Package> packages = new ArrayList<>();
+        final List<Warning> warnings = new ArrayList<>();
+
+        void warn(String code, String message) {
+            warnings.add(new Warning(code, message));
+        }
+
+        CatalogerResult result() {
+            return new CatalogerResult(parsed, packages, warnings);
+        }
+    }
+
+    /** Remembers an I/O failure of the layer stream so it is not mistaken for a bad file. */
+    private static final class GuardedStream extends InputStream {
+        private final InputStream in;
+        IOException failure;
+
+        GuardedStream(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return in.skip(n);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+    }
+}

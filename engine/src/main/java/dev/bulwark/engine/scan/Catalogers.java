@@ -1,0 +1,15 @@
+package dev.bulwark.engine.scan;
+
+import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.ecosystem.dpkg.DpkgCataloger;
+import java.util.List;
+
+/** The explicit list of catalogers a scan runs. Adding an ecosystem adds one line here. */
+public final class Catalogers {
+    private Catalogers() {
+    }
+
+    public static List<Cataloger> all() {
+        return List.of(new DpkgCataloger());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.bulwark.engine.scan;
+
+import dev.bulwark.engine.BulwarkException;
+import dev.bulwark.engine.ErrorKind;
+import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.distro.DistroDetector;
+import dev.bulwark.engine.inventory.Inventory;
+import dev.bulwark.engine.inventory.LayerInfo;
+import dev.bulwark.engine.layer.LayerFacts;
+import dev.bulwark.engine.layer.LayerReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * {@code bulwark fs PATH}: an unpacked root filesystem or a project directory, read as one layer. Links are recorded,
+ * never followed, and only regular files are opened, so a FIFO or a device cannot block the scan and nothing outside
+ * PATH is read.
+ */
+public final class DirectoryScanner {
+    private final List<Cataloger> catalogers;
+    private final LayerReader reader = new LayerReader(DistroDetector.FILES);
+
+    public DirectoryScanner(List<Cataloger> catalogers) {
+        this.catalogers = List.copyOf(catalogers);
+    }
+
+    public Inventory scan(Path root) {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(root)) {
+            throw new BulwarkException(ErrorKind.NOT_FOUND, root + ": no such directory");
+        }
+        Path base;
+        try {
+            base = root.toRealPath(); // the root itself may be a link (the user named it); nothing below is followed
+        } catch (IOException e) {
+            throw new BulwarkException(ErrorKind.NOT_FOUND, root + ": " + e.getMessage(), e);
+        }
+        LayerReader.Collector collector = reader.collector(root.toString(), catalogers);
+        try {
+            Files.walkFileTree(base, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                            String path = relative(base, file);
+                            if (attrs.isSymbolicLink()) {
+                                collector.symlink(path, Files.readSymbolicLink(file).toString(), 0777);
+                            } else if (attrs.isRegularFile() && collector.wanted(path)) {
+                                try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                                    collector.file(path, attrs.size(), 0644, in);
+                                }
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                            collector.warn("fs.unreadable", relative(base, file) + ": " + exc.getMessage());
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            throw new BulwarkException(ErrorKind.LOCAL_IO, root + ": " + e.getMessage(), e);
+        }
+        LayerFacts facts = collector.build();
+        Inventory.Target target = new Inventory.Target("filesystem", root.toString(), null, null, List.of(), null,
+                null);
+        return InventoryAssembler.assemble(target, List.of(new LayerInfo(0, null, null, 0, null)), List.of(facts),
+                catalogers);
+    }
+
+    private static String relative(Path base, Path file) {
+        return base.relativize(file).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,119 @@
+package dev.bulwark.engine.scan;
+
+import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.distro.DistroDetector;
+import dev.bulwark.engine.inventory.Distro;
+import dev.bulwark.engine.inventory.Inventory;
+import dev.bulwark.engine.inventory.LayerInfo;
+import dev.bulwark.engine.inventory.Package;
+import dev.bulwark.engine.inventory.PackageUrls;
+import dev.bulwark.engine.inventory.Warning;
+import dev.bulwark.engine.layer.CatalogerResult;
+import dev.bulwark.engine.layer.EntryType;
+import dev.bulwark.engine.layer.FileEntry;
+import dev.bulwark.engine.layer.LayerFacts;
+import dev.bulwark.engine.tree.FileTree;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Joins per-layer facts into one inventory: squashes the layers, keeps each package only while the file it was read
+ * from survives in the squashed view, attributes it to the lowest layer from which it was continuously present,
+ * detects the distro and gives every package its purl.
+ */
+final class InventoryAssembler {
+    private InventoryAssembler() {
+    }
+
+    static Inventory assemble(Inventory.Target target, List<LayerInfo> layers, List<LayerFacts> facts,
+            List<Cataloger> catalogers) {
+        FileTree tree = new FileTree();
+        List<Warning> warnings = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            LayerFacts f = facts.get(i);
+            List<FileEntry> entries = new ArrayList<>(f.index().structural());
+            Set<String> seen = new HashSet<>();
+            for (CatalogerResult r : f.catalogers().values()) {
+                for (String p : r.parsedPaths()) {
+                    if (seen.add(p)) {
+                        entries.add(new FileEntry(p, EntryType.FILE, 0, 0, null));
+                    }
+                }
+            }
+            tree.apply(i, entries);
+            warnings.addAll(f.index().warnings());
+        }
+        Distro distro = DistroDetector.detect(path -> content(tree, facts, path, warnings)).orElse(null);
+
+        List<Package> packages = new ArrayList<>();
+        for (Cataloger c : catalogers) {
+            List<Package> found = new ArrayList<>();
+            for (int i = 0; i < facts.size(); i++) {
+                CatalogerResult r = facts.get(i).catalogers().get(c.name());
+                if (r == null) {
+                    continue;
+                }
+                warnings.addAll(r.warnings());
+                for (Package p : r.packages()) {
+                    Optional<FileTree.Node> node = tree.get(p.location());
+                    if (node.isPresent() && node.get().layer() == i) {
+                        int introduced = introducedIn(facts, c.name(), p, i);
+                        found.add(p.withLayer(layers.get(introduced).diffId()));
+                    }
+                }
+            }
+            packages.addAll(c.assemble(found));
+        }
+        List<Package> withPurls = new ArrayList<>(packages.size());
+        for (Package p : packages) {
+            withPurls.add(p.withPurl(PackageUrls.of(p, distro)));
+        }
+        withPurls.sort(Comparator.comparing(Package::type).thenComparing(Package::name)
+                .thenComparing(Package::version).thenComparing(p -> String.valueOf(p.architecture()))
+                .thenComparing(p -> String.valueOf(p.location())));
+        return new Inventory(target, distro, layers, withPurls, warnings);
+    }
+
+    /**
+     * Walks down from the layer that holds the surviving copy of the package's file: every lower layer whose copy
+     * of that file also lists the package moves the attribution down; the first lower copy without it stops.
+     */
+    private static int introducedIn(List<LayerFacts> facts, String cataloger, Package p, int owner) {
+        int introduced = owner;
+        String identity = p.identity();
+        for (int j = owner - 1; j >= 0; j--) {
+            CatalogerResult r = facts.get(j).catalogers().get(cataloger);
+            if (r == null || !r.parsedPaths().contains(p.location())) {
+                continue;
+            }
+            boolean present = false;
+            for (Package q : r.packages()) {
+                if (p.location().equals(q.location()) && identity.equals(q.identity())) {
+                    present = true;
+                    break;
+                }
+            }
+            if (!present) {
+                break;
+            }
+            introduced = j;
+        }
+        return introduced;
+    }
+
+    private static Optional<byte[]> content(FileTree tree, List<LayerFacts> facts, String path,
+            List<Warning> warnings) {
+        Optional<String> resolved = tree.resolve(path);
+        if (resolved.isEmpty()) {
+            warnings.add(new Warning("tree.symlink-loop", path + ": symlink loop or too many links; not read"));
+            return Optional.empty();
+        }
+        return tree.get(resolved.get())
+                .filter(n -> n.entry().type() == EntryType.FILE)
+                .map(n -> facts.get(n.layer()).index().captured().get(resolved.get()));
+    }
+}

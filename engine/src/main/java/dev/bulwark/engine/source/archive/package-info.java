@@ -1,0 +1,2 @@
+/** Image archives: docker-archive and oci-archive tar files, read in place without extraction. */
+package dev.bulwark.engine.source.archive;
