@@ -1,0 +1,117 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.engine.image.Digest;
+import dev.bulwark.engine.image.Platform;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code bulwark train} (hidden): the workload the launcher records its startup cache from. It builds a tiny OCI
+ * layout in a temporary directory and scans it cold and warm into every format, so the classes of a real scan are
+ * in the cache. It touches nothing outside its temporary directory.
+ */
+@Command(name = "train", hidden = true, description = "Record the startup cache (used by the launcher).")
+final class TrainCommand implements Callable<Integer> {
+    @Override
+    public Integer call() throws IOException {
+        Path dir = Files.createTempDirectory("bulwark-train");
+        try {
+            Path layout = dir.resolve("layout");
+            writeLayout(layout);
+            String cache = dir.resolve("cache").toString();
+            OutputStream sink = OutputStream.nullOutputStream();
+            for (String format : new String[] {"table", "json", "cyclonedx", "spdx-json"}) {
+                Main.run(new String[] {"image", "oci:" + layout, "--cache-dir", cache, "-q", "-f", format}, sink,
+                        sink);
+            }
+            Main.run(new String[] {"fs", layout.toString(), "-q", "-f", "json"}, sink, sink);
+            Main.run(new String[] {"image", "--input", dir.resolve("missing.tar").toString(), "-q"}, sink, sink);
+            return 0;
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void writeLayout(Path layout) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n");
+        files.put("var/lib/dpkg/status", "Package: base-files\nStatus: install ok installed\nVersion: 12.4\n"
+                + "Architecture: amd64\n\nPackage: libc6\nStatus: install ok installed\nSource: glibc\n"
+                + "Version: 2.36-9\nArchitecture: amd64\n");
+        files.put("usr/share/doc/libc6/copyright", "Format: x\n\nFiles: *\nLicense: LGPL-2.1+\n");
+        files.put("tmp/.wh.gone", "");
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            byte[] data = f.getValue().getBytes(StandardCharsets.UTF_8);
+            tar.write(header(f.getKey(), data.length));
+            tar.write(data);
+            tar.write(new byte[(512 - data.length % 512) % 512]);
+        }
+        tar.write(new byte[1024]);
+        byte[] uncompressed = tar.toByteArray();
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(uncompressed);
+        }
+        byte[] layer = gz.toByteArray();
+        Platform p = Platform.current();
+        String config = "{\"architecture\":\"" + p.architecture() + "\",\"os\":\"linux\",\"config\":{},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + Digest.sha256(uncompressed) + "\"]}}";
+        byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
+        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
+                + Digest.sha256(configBytes) + "\",\"size\":" + configBytes.length + "},\"layers\":[{\"mediaType\":"
+                + "\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + Digest.sha256(layer)
+                + "\",\"size\":" + layer.length + "}]}";
+        byte[] manifestBytes = manifest.getBytes(StandardCharsets.UTF_8);
+        Path blobs = Files.createDirectories(layout.resolve("blobs/sha256"));
+        for (byte[] blob : new byte[][] {layer, configBytes, manifestBytes}) {
+            Files.write(blobs.resolve(Digest.sha256(blob).hex()), blob);
+        }
+        Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+        Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
+                + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + Digest.sha256(manifestBytes)
+                + "\",\"size\":" + manifestBytes.length + "}]}");
+    }
+
+    private static byte[] header(String name, long size) {
+        byte[] h = new byte[512];
+        put(h, 0, name);
+        put(h, 100, "0000644");
+        put(h, 108, "0000000");
+        put(h, 116, "0000000");
+        put(h, 124, String.format("%011o", size));
+        put(h, 136, "00000000000");
+        h[156] = '0';
+        put(h, 257, "ustar");
+        put(h, 263, "00");
+        for (int i = 148; i < 156; i++) {
+            h[i] = ' ';
+        }
+        long sum = 0;
+        for (byte b : h) {
+            sum += b & 0xff;
+        }
+        put(h, 148, String.format("%06o", sum));
+        h[154] = 0;
+        return h;
+    }
+
+    private static void put(byte[] h, int off, String s) {
+        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(b, 0, h, off, b.length);
+    }
+}
