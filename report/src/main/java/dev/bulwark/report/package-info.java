@@ -1,0 +1,2 @@
+/** Report writers that turn an engine inventory into a document for people or tools, one writer per format. */
+package dev.bulwark.report;

@@ -1,0 +1,2 @@
+/** SPDX 2.3 JSON software bills of materials. */
+package dev.bulwark.report.spdx;

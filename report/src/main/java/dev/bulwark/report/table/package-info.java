@@ -1,0 +1,2 @@
+/** The aligned plain-text table for people reading a terminal. */
+package dev.bulwark.report.table;
