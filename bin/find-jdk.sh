@@ -1,7 +1,15 @@
 # Sourced by ./bulwark and ./mvnw: points JAVA_HOME at a JDK of version 21 or newer.
 # Order: $JAVA_HOME, the java on PATH, then the newest JDK under /usr/lib/jvm. Prints nothing on success.
 bulwark_java_major() {
-  # $1: a java executable; prints its feature version (17, 21, 25...) or nothing
+  # $1: a java executable; prints its feature version (17, 21, 25...) or nothing.
+  # The JDK's release file answers without starting a JVM; ask the JVM only when there is none.
+  local home release v
+  home=$(dirname "$(dirname "$(readlink -f "$1")")")
+  release="$home/release"
+  if [ -f "$release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release" | head -n 1)
+    if [ -n "$v" ]; then echo "$v"; return 0; fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
 }
 bulwark_find_jdk() {

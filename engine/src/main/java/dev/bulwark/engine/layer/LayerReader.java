@@ -43,6 +43,8 @@ public final class LayerReader {
     public LayerFacts read(InputStream tar, String what, List<Cataloger> catalogers) throws IOException {
         TarReader reader = new TarReader(tar);
         Collector collector = collector(what, catalogers);
+        // Tar writes a hardlink after the file it links to; a link to a path not yet seen points nowhere.
+        java.util.Set<String> seenFiles = new java.util.HashSet<>();
         TarEntry entry;
         while ((entry = reader.next()) != null) {
             String path;
@@ -71,8 +73,13 @@ public final class LayerReader {
                     throw new BulwarkException(ErrorKind.INVALID_INPUT, what + ": hardlink " + path + " has "
                             + e.getMessage() + " as target (hostile archive?)");
                 }
+                if (!seenFiles.contains(target)) {
+                    collector.warn("layer.hardlink-missing-target", "hardlink " + path + " points to " + target
+                            + ", which is not an earlier file of this layer");
+                }
                 collector.add(new FileEntry(path, EntryType.HARDLINK, 0, entry.mode(), target));
             } else if (entry.isRegularFile()) {
+                seenFiles.add(path);
                 collector.file(path, entry.size(), entry.mode(), reader.content());
             }
         }

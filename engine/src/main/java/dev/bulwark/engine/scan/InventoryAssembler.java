@@ -107,13 +107,18 @@ final class InventoryAssembler {
 
     private static Optional<byte[]> content(FileTree tree, List<LayerFacts> facts, String path,
             List<Warning> warnings) {
-        Optional<String> resolved = tree.resolve(path);
+        Optional<FileTree.Resolution> resolved = tree.resolveDetailed(path);
         if (resolved.isEmpty()) {
             warnings.add(new Warning("tree.symlink-loop", path + ": symlink loop or too many links; not read"));
             return Optional.empty();
         }
-        return tree.get(resolved.get())
+        String target = resolved.get().path();
+        if (resolved.get().escaped()) {
+            warnings.add(new Warning("tree.symlink-escape", path + ": a symlink points above the image root; read as "
+                    + target + " inside the image"));
+        }
+        return tree.get(target)
                 .filter(n -> n.entry().type() == EntryType.FILE)
-                .map(n -> facts.get(n.layer()).index().captured().get(resolved.get()));
+                .map(n -> facts.get(n.layer()).index().captured().get(target));
     }
 }

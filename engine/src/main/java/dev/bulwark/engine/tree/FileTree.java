@@ -64,6 +64,16 @@ public final class FileTree {
      * @return the resolved path, or empty when a link loops or a hop budget runs out
      */
     public Optional<String> resolve(String path) {
+        return resolveDetailed(path).map(Resolution::path);
+    }
+
+    /** A resolved path, and whether some link on the way tried to climb above the root (and was held at it). */
+    public record Resolution(String path, boolean escaped) {
+    }
+
+    /** As {@link #resolve}, telling also whether a link tried to leave the root. */
+    public Optional<Resolution> resolveDetailed(String path) {
+        boolean escaped = false;
         List<String> done = new ArrayList<>();
         ArrayList<String> todo = new ArrayList<>(List.of(split(path)));
         java.util.Collections.reverse(todo);
@@ -76,6 +86,8 @@ public final class FileTree {
             if (part.equals("..")) {
                 if (!done.isEmpty()) {
                     done.remove(done.size() - 1);
+                } else if (hops > 0) {
+                    escaped = true;
                 }
                 continue;
             }
@@ -97,7 +109,7 @@ public final class FileTree {
                 todo.add(t[i]);
             }
         }
-        return Optional.of(String.join("/", done));
+        return Optional.of(new Resolution(String.join("/", done), escaped));
     }
 
     private void removeBelow(String dir) {
