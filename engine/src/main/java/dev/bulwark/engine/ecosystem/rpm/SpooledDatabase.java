@@ -19,6 +19,10 @@ final class SpooledDatabase {
     }
 
     static RandomAccessBytes spool(String path, InputStream in) throws IOException {
+        return spool(path, in, SIZE_LIMIT);
+    }
+
+    static RandomAccessBytes spool(String path, InputStream in, long sizeLimit) throws IOException {
         byte[] head = in.readNBytes(HEAP_LIMIT + 1);
         if (head.length <= HEAP_LIMIT) {
             return new RandomAccessBytes.InHeap(head);
@@ -32,9 +36,9 @@ final class SpooledDatabase {
                 byte[] buf = new byte[64 << 10];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     total += n;
-                    if (total > SIZE_LIMIT) {
+                    if (total > sizeLimit) {
                         throw new BulwarkException(ErrorKind.INVALID_INPUT, path + " is over the limit of "
-                                + SIZE_LIMIT + " bytes for an rpm database");
+                                + sizeLimit + " bytes for an rpm database");
                     }
                     out.write(buf, 0, n);
                 }
