@@ -95,7 +95,8 @@ final class SqliteFile {
         }
         for (int i = 0; i < cells && visitor.wantsMore(); i++) {
             int cell = u16(page, pointers + 2 * i);
-            if (cell < pointers + 2 * cells || cell + 4 > usable) {
+            // An interior cell starts with a 4-byte child page number; a leaf cell is checked varint by varint.
+            if (cell < pointers + 2 * cells || cell + (type == INTERIOR_TABLE ? 4 : 1) > usable) {
                 visitor.skipped("page " + pageNo + " cell " + i + " lies outside the page");
             } else if (type == INTERIOR_TABLE) {
                 walk(u32(page, cell), depth + 1, visited, maxPayload, visitor);

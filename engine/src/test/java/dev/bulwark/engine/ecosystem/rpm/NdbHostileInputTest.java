@@ -5,6 +5,7 @@ import static dev.bulwark.engine.ecosystem.rpm.Hostile.warns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -85,6 +86,15 @@ class NdbHostileInputTest {
         Hostile.putInt(b, 12, 200, LE);
         Catalogued got = warns(b, LOCATION, "rpm.too-many-warnings", "more damaged entries");
         assertTrue(got.warnings().size() <= RpmCataloger.MAX_WARNINGS + 2, () -> got.warnings().size() + "");
+    }
+
+    @Test
+    void packageCountIsBounded() throws Exception {
+        byte[] tiny = ByteBuffer.allocate(8 + 32 + 4).putInt(2).putInt(4).putInt(1000).putInt(6).putInt(0).putInt(1)
+                .putInt(1001).putInt(6).putInt(2).putInt(1).put(new byte[] {'p', 0, '1', 0}).array();
+        List<byte[]> many = java.util.Collections.nCopies(RpmCataloger.MAX_PACKAGES + 5, tiny);
+        Catalogued got = warns(NdbTestWriter.write(many), LOCATION, "rpm.too-many-packages", "more than");
+        assertEquals(RpmCataloger.MAX_PACKAGES, got.packages().size());
     }
 
     @Test

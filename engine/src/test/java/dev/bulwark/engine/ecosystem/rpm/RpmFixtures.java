@@ -168,8 +168,11 @@ final class RpmFixtures {
             Files.write(key, ExternalTool.run(dir, null, env, "gpg", "--armor", "--export"));
             return key;
         } finally {
-            new ProcessBuilder("gpgconf", "--kill", "all").inheritIO().redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            // gpg starts an agent for this home; stop exactly that one rather than leave it running.
+            ProcessBuilder kill = new ProcessBuilder("gpgconf", "--kill", "all")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            kill.environment().putAll(env);
+            kill.start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
             FixtureCache.deleteTree(home);
         }
     }

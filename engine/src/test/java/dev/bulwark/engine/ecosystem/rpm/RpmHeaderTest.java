@@ -120,8 +120,10 @@ class RpmHeaderTest {
 
     @Test
     void sourceRpmFileNames() {
-        assertEquals(new SourceRpm("glibc", "2.34", "100.el9_4.2"), SourceRpm.parse("glibc-2.34-100.el9_4.2.src.rpm"));
-        assertEquals(new SourceRpm("python-pip", "21.3.1", "1.el9"), SourceRpm.parse("python-pip-21.3.1-1.el9.nosrc.rpm"));
+        assertEquals(new SourceRpm("glibc", "2.34", "100.el9_4.2"),
+                SourceRpm.parse("glibc-2.34-100.el9_4.2.src.rpm"));
+        assertEquals(new SourceRpm("python-pip", "21.3.1", "1.el9"),
+                SourceRpm.parse("python-pip-21.3.1-1.el9.nosrc.rpm"));
         assertNull(SourceRpm.parse("glibc.src.rpm"));
         assertNull(SourceRpm.parse("glibc-2.34.src.rpm"));
         assertNull(SourceRpm.parse("glibc-2.34-1.x86_64.rpm"));

@@ -123,7 +123,8 @@ class SqliteHostileInputTest {
         // The schema row's type, name and tbl_name values sit side by side; renaming the table leaves a valid file.
         // Stale copies of the row may linger in free space, so every copy is renamed.
         int renamed = 0;
-        for (int at = indexOf(b, "tablePackagesPackages", 0); at >= 0; at = indexOf(b, "tablePackagesPackages", at + 1)) {
+        String row = "tablePackagesPackages";
+        for (int at = indexOf(b, row, 0); at >= 0; at = indexOf(b, row, at + 1)) {
             b[at + 5 + 4] = 'X';
             renamed++;
         }
