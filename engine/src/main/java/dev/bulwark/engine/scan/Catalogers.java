@@ -1,7 +1,9 @@
 package dev.bulwark.engine.scan;
 
 import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.ecosystem.apk.ApkCataloger;
 import dev.bulwark.engine.ecosystem.dpkg.DpkgCataloger;
+import dev.bulwark.engine.ecosystem.rpm.RpmCataloger;
 import java.util.List;
 
 /** The explicit list of catalogers a scan runs. Adding an ecosystem adds one line here. */
@@ -10,6 +12,6 @@ public final class Catalogers {
     }
 
     public static List<Cataloger> all() {
-        return List.of(new DpkgCataloger());
+        return List.of(new DpkgCataloger(), new RpmCataloger(), new ApkCataloger());
     }
 }
