@@ -16,22 +16,22 @@ import java.util.stream.Collectors;
  * official SPDX 2.3 schema (from the tools-java jar). Remote $ids are mapped to classpath resources, so nothing is
  * fetched from the network.
  */
-final class Schemas {
+public final class Schemas {
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
             .build();
 
-    static final JsonSchema BULWARK = load(SpecVersion.VersionFlag.V202012,
+    public static final JsonSchema BULWARK = load(SpecVersion.VersionFlag.V202012,
             "classpath:dev/bulwark/report/bulwark-inventory-1.0.schema.json");
-    static final JsonSchema CYCLONEDX = load(SpecVersion.VersionFlag.V7,
+    public static final JsonSchema CYCLONEDX = load(SpecVersion.VersionFlag.V7,
             "http://cyclonedx.org/schema/bom-1.6.schema.json");
-    static final JsonSchema SPDX = load(SpecVersion.VersionFlag.V201909, "classpath:resources/spdx-schema-v2.3.json");
+    public static final JsonSchema SPDX = load(SpecVersion.VersionFlag.V201909, "classpath:resources/spdx-schema-v2.3.json");
 
     private Schemas() {
     }
 
     /** The validation messages, one per line; empty when the document is valid. */
-    static String errors(JsonSchema schema, JsonNode document) {
+    public static String errors(JsonSchema schema, JsonNode document) {
         Set<ValidationMessage> messages = schema.validate(document);
         return messages.stream().map(ValidationMessage::toString).sorted().collect(Collectors.joining("\n"));
     }
