@@ -21,8 +21,7 @@ public final class LayerPaths {
         if (name.startsWith("/")) {
             throw new IllegalArgumentException("absolute entry name \"" + shorten(name) + "\"");
         }
-        if (name.indexOf('\\') < 0 && !name.contains("./") && !name.contains("//") && !name.endsWith("/")
-                && !name.equals(".") && !name.equals("..")) {
+        if (isClean(name)) {
             return name;
         }
         List<String> parts = new ArrayList<>();
@@ -36,6 +35,29 @@ public final class LayerPaths {
             parts.add(segment);
         }
         return String.join("/", parts);
+    }
+
+    /** Whether every segment is non-empty and neither "." nor "..": then the name is already normal. */
+    private static boolean isClean(String name) {
+        int start = 0;
+        int n = name.length();
+        if (n == 0) {
+            return false;
+        }
+        while (start <= n) {
+            int slash = name.indexOf('/', start);
+            int end = slash < 0 ? n : slash;
+            int len = end - start;
+            if (len == 0 || (len == 1 && name.charAt(start) == '.')
+                    || (len == 2 && name.charAt(start) == '.' && name.charAt(start + 1) == '.')) {
+                return false;
+            }
+            if (slash < 0) {
+                return true;
+            }
+            start = slash + 1;
+        }
+        return true;
     }
 
     /** The parent directory path ("" for top-level entries). */
