@@ -105,6 +105,27 @@ class ImageCommandTest {
     }
 
     @Test
+    void progressIsShownOnATerminalUnlessQuiet() {
+        String before = System.getProperty("bulwark.tty");
+        System.setProperty("bulwark.tty", "true"); // what the launcher passes when stderr is a terminal
+        try {
+            CliRun shown = run("image", "--input", images.finalDockerArchive().toString(), "--no-cache", "-o",
+                    tmp.resolve("a.txt").toString());
+            assertEquals(0, shown.exit(), shown.toString());
+            assertTrue(shown.err().contains("layers 4/4"), shown.err());
+            CliRun quiet = run("image", "--input", images.finalDockerArchive().toString(), "--no-cache", "-q", "-o",
+                    tmp.resolve("b.txt").toString());
+            assertEquals("", quiet.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty("bulwark.tty");
+            } else {
+                System.setProperty("bulwark.tty", before);
+            }
+        }
+    }
+
+    @Test
     void cacheCleanEmptiesTheCache() {
         Path cache = tmp.resolve("cache");
         assertEquals(0, run("image", "--input", images.finalDockerArchive().toString(), "-q", "--cache-dir",
