@@ -2,40 +2,26 @@ package dev.bulwark.cli;
 
 import dev.bulwark.engine.cache.LayerCache;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import java.util.List;
 
 /** {@code bulwark cache clean}: empties the layer cache. */
-@Command(name = "cache", description = "Manage the layer cache.", subcommands = CacheCommand.Clean.class)
-final class CacheCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+final class CacheCommand implements Command {
+    static final Opt CACHE_DIR = Opt.value("DIR", "Cache directory (default: $BULWARK_CACHE_DIR, else"
+            + " $XDG_CACHE_HOME/bulwark, else ~/.cache/bulwark).", "--cache-dir");
+    private static final CommandDef DEF = new CommandDef("cache clean", "Delete every cached layer result.",
+            List.of(CACHE_DIR, ReportOptions.DEBUG), null, false, null, List.of());
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public CommandDef def() {
+        return DEF;
     }
 
-    @Command(name = "clean", description = "Delete every cached layer result.")
-    static final class Clean implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--cache-dir", paramLabel = "DIR",
-                description = "Cache directory (default: $BULWARK_CACHE_DIR, else $XDG_CACHE_HOME/bulwark, else"
-                        + " ~/.cache/bulwark).")
-        Path cacheDir;
-
-        @Option(names = "--debug", description = "Show stack traces on errors.")
-        boolean debug;
-
-        @Override
-        public void run() {
-            LayerCache cache = new LayerCache(cacheDir != null ? cacheDir : LayerCache.defaultDirectory());
-            long removed = cache.clean();
-            spec.commandLine().getOut().println("removed " + removed + " files from " + cache.root());
-        }
+    @Override
+    public int run(ParsedArgs args, Io io) {
+        String dir = args.value("--cache-dir");
+        LayerCache cache = new LayerCache(dir != null ? Path.of(dir) : LayerCache.defaultDirectory());
+        long removed = cache.clean();
+        io.text().println("removed " + removed + " files from " + cache.root());
+        return 0;
     }
 }

@@ -16,86 +16,67 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bulwark image}: inventory of a container image from a registry, an archive, a layout or an engine. */
-@Command(name = "image", mixinStandardHelpOptions = true,
-        description = {"Inventory a container image.", "",
-            "  bulwark image REF                  from a registry (e.g. localhost:5000/app:1, debian:12)",
-            "  bulwark image --input FILE         from a docker-archive or oci-archive tar",
-            "  bulwark image oci:DIR[:TAG]        from an OCI image layout directory",
-            "  bulwark image --engine REF         from a local Docker or Podman engine (DOCKER_HOST or default socket)",
-            ""})
-final class ImageCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class ImageCommand implements Command {
+    static final Opt INPUT = Opt.value("FILE", "Read a docker-archive or oci-archive tar.", "--input", "-i");
+    static final Opt ENGINE = Opt.flag("Read REF from a local Docker or Podman engine over its API socket.",
+            "--engine");
+    static final Opt PLATFORM = Opt.value("OS/ARCH[/VARIANT]",
+            "Platform to pick from a multi-platform image (default: this machine's).", "--platform");
+    static final Opt CA_CERT = Opt.repeated("FILE",
+            "PEM CA certificate(s) to trust for the registry besides the system ones. Repeatable.", "--ca-cert");
+    static final Opt INSECURE = Opt.flag("Allow plain HTTP and unverified TLS for the registry (plain HTTP is always"
+            + " allowed for localhost).", "--insecure");
+    static final Opt USERNAME = Opt.value("USER", "Registry user; the password comes from --password-stdin or"
+            + " $BULWARK_PASSWORD.", "--username", "-u");
+    static final Opt PASSWORD_STDIN = Opt.flag("Read the registry password from standard input.",
+            "--password-stdin");
+    static final Opt AUTHFILE = Opt.value("FILE", "Auth file (Docker config.json or containers auth.json format) to"
+            + " look in first.", "--authfile");
+    static final Opt NO_CACHE = Opt.flag("Read every layer; neither use nor fill the cache.", "--no-cache");
+    static final Opt MAX_LAYER = Opt.value("SIZE", "Stop when one layer expands past SIZE (decompression bombs),"
+            + " e.g. 512MiB (default: 64GiB).", "--max-layer-size");
 
-    @Parameters(paramLabel = "REF", arity = "0..1",
-            description = "Image reference, oci:DIR[:TAG], docker-archive:FILE or oci-archive:FILE.")
-    String reference;
+    private static final List<Opt> OPTIONS;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Read a docker-archive or oci-archive tar.")
-    Path input;
+    static {
+        List<Opt> all = new ArrayList<>(List.of(INPUT, ENGINE, PLATFORM, CA_CERT, INSECURE, USERNAME,
+                PASSWORD_STDIN, AUTHFILE, CacheCommand.CACHE_DIR, NO_CACHE, MAX_LAYER));
+        all.addAll(ReportOptions.OPTIONS);
+        OPTIONS = List.copyOf(all);
+    }
 
-    @Option(names = "--engine", description = "Read REF from a local Docker or Podman engine over its API socket.")
-    boolean engine;
-
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
-            description = "Platform to pick from a multi-platform image (default: this machine's, linux/amd64 here).")
-    String platform;
-
-    @Option(names = "--ca-cert", paramLabel = "FILE",
-            description = "PEM CA certificate(s) to trust for the registry, on top of the system ones. Repeatable.")
-    List<Path> caCerts = new ArrayList<>();
-
-    @Option(names = "--insecure",
-            description = "Allow plain HTTP and unverified TLS for the registry (plain HTTP is always allowed for"
-                    + " localhost).")
-    boolean insecure;
-
-    @Option(names = {"-u", "--username"}, paramLabel = "USER",
-            description = "Registry user name (else from auth files; see docs/cli.md). Password from"
-                    + " --password-stdin or $BULWARK_PASSWORD.")
-    String username;
-
-    @Option(names = "--password-stdin", description = "Read the registry password from standard input.")
-    boolean passwordStdin;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Layer cache directory (default: $BULWARK_CACHE_DIR, else $XDG_CACHE_HOME/bulwark, else"
-                    + " ~/.cache/bulwark).")
-    Path cacheDir;
-
-    @Option(names = "--no-cache", description = "Read every layer; neither use nor fill the cache.")
-    boolean noCache;
-
-    @Option(names = "--max-layer-size", paramLabel = "SIZE", defaultValue = "64GiB",
-            description = "Stop when one layer expands past SIZE (decompression bombs); e.g. 512MiB, 64GiB"
-                    + " (default: ${DEFAULT-VALUE}).")
-    String maxLayerSize;
-
-    @Mixin
-    ReportOptions report = new ReportOptions();
+    private static final CommandDef DEF = new CommandDef("image", "Inventory a container image.", OPTIONS, "REF",
+            false, "Image reference, oci:DIR[:TAG], docker-archive:FILE or oci-archive:FILE.", List.of("",
+                    "  bulwark image REF              from a registry (localhost:5000/app:1, debian:12)",
+                    "  bulwark image --input FILE     from a docker-archive or oci-archive tar",
+                    "  bulwark image oci:DIR[:TAG]    from an OCI image layout directory",
+                    "  bulwark image --engine REF     from a local Docker or Podman engine"));
 
     @Override
-    public Integer call() throws IOException {
+    public CommandDef def() {
+        return DEF;
+    }
+
+    @Override
+    public int run(ParsedArgs args, Io io) throws IOException {
+        ReportOptions report = new ReportOptions(args);
         ReportWriter writer = report.writer();
-        ScanOptions options = ScanOptions.defaults().withMaxLayerBytes(Sizes.parse(maxLayerSize, "--max-layer-size"));
-        Platform wanted = platform == null ? Platform.current() : parsePlatform(platform);
-        LayerCache cache = noCache ? null : new LayerCache(cacheDir != null ? cacheDir : LayerCache.defaultDirectory());
-        ImageSource source = ImageSources.resolve(this, wanted, cache);
+        ScanOptions options = ScanOptions.defaults()
+                .withMaxLayerBytes(Sizes.parse(args.value("--max-layer-size", "64GiB"), "--max-layer-size"));
+        String platformText = args.value("--platform");
+        Platform wanted = platformText == null ? Platform.current() : parsePlatform(platformText);
+        String cacheDir = args.value("--cache-dir");
+        LayerCache cache = args.flag("--no-cache") ? null
+                : new LayerCache(cacheDir != null ? Path.of(cacheDir) : LayerCache.defaultDirectory());
+        ImageSource source = ImageSources.resolve(args, wanted, cache, io);
         Inventory inventory;
         try (Image image = source.open()) {
             ScanListener listener = ScanListener.NONE;
             ProgressPrinter progress = null;
             if (!report.quiet && ProgressPrinter.stderrIsTerminal()) {
-                progress = new ProgressPrinter(spec.commandLine().getErr(), image.layers().size());
+                progress = new ProgressPrinter(io.err(), image.layers().size());
                 listener = progress;
             }
             try {
@@ -106,8 +87,8 @@ final class ImageCommand implements Callable<Integer> {
                 }
             }
         }
-        report.write(writer, inventory, spec.commandLine().getOut(), BulwarkCommand.stdout(spec));
-        report.summarizeWarnings(inventory, spec.commandLine().getErr());
+        report.write(writer, inventory, io);
+        report.summarizeWarnings(inventory, io.err());
         return 0;
     }
 

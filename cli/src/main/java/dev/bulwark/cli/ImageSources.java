@@ -14,18 +14,19 @@ final class ImageSources {
     private ImageSources() {
     }
 
-    static ImageSource resolve(ImageCommand cmd, Platform platform, LayerCache cache) {
-        String ref = cmd.reference;
-        if (cmd.input != null) {
+    static ImageSource resolve(ParsedArgs args, Platform platform, LayerCache cache, Io io) {
+        String ref = args.positional();
+        String input = args.value("--input");
+        if (input != null) {
             if (ref != null) {
                 throw new BulwarkException(ErrorKind.USAGE, "give either --input FILE or REF, not both");
             }
-            return new ArchiveImageSource(cmd.input, platform);
+            return new ArchiveImageSource(Path.of(input), platform);
         }
         if (ref == null || ref.isBlank()) {
             throw new BulwarkException(ErrorKind.USAGE, "name an image: bulwark image REF, or --input FILE");
         }
-        if (cmd.engine) {
+        if (args.flag("--engine")) {
             throw new BulwarkException(ErrorKind.USAGE, "--engine is not available in this build");
         }
         if (ref.startsWith("oci:")) {

@@ -14,34 +14,39 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import picocli.CommandLine.Option;
+import java.util.List;
 
 /** The output flags every scanning command shares: format, output file, quiet, debug. */
 final class ReportOptions {
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Report format: table, json, cyclonedx, spdx-json (default: ${DEFAULT-VALUE}).")
-    String format;
+    static final Opt FORMAT = Opt.value("FORMAT", "Report format: table (default), json, cyclonedx, spdx-json.",
+            "--format", "-f");
+    static final Opt OUTPUT = Opt.value("FILE",
+            "Write the report to FILE instead of standard output (written whole or not at all).", "--output", "-o");
+    static final Opt QUIET = Opt.flag("No progress and no warning summary on standard error.", "--quiet", "-q");
+    static final Opt DEBUG = Opt.flag("Show stack traces with errors.", "--debug");
+    static final List<Opt> OPTIONS = List.of(FORMAT, OUTPUT, QUIET, DEBUG);
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output (written whole or not at all).")
-    Path output;
+    final String format;
+    final Path output;
+    final boolean quiet;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no warnings summary on standard error.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Show stack traces on errors.")
-    boolean debug;
+    ReportOptions(ParsedArgs args) {
+        this.format = args.value("--format", "table");
+        String out = args.value("--output");
+        this.output = out == null ? null : Path.of(out);
+        this.quiet = args.flag("--quiet");
+    }
 
     /** Validates the format before any work is done, so a typo fails fast. */
     ReportWriter writer() {
         return ReportWriters.standard(ReportContext.system()).require(format);
     }
 
-    void write(ReportWriter writer, Inventory inventory, PrintWriter text, OutputStream stdout) {
+    void write(ReportWriter writer, Inventory inventory, Io io) {
         try {
             if (output == null) {
-                text.flush();
-                OutputStream out = new BufferedOutputStream(new NonClosing(stdout), 1 << 16);
+                io.text().flush();
+                OutputStream out = new BufferedOutputStream(new NonClosing(io.out()), 1 << 16);
                 writer.write(inventory, out);
                 out.flush();
                 return;

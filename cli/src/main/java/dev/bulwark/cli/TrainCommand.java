@@ -11,20 +11,26 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import picocli.CommandLine.Command;
 
 /**
  * {@code bulwark train} (hidden): the workload the launcher records its startup cache from. It builds a tiny OCI
  * layout in a temporary directory and scans it cold and warm into every format, so the classes of a real scan are
  * in the cache. It touches nothing outside its temporary directory.
  */
-@Command(name = "train", hidden = true, description = "Record the startup cache (used by the launcher).")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Command {
+    private static final CommandDef DEF = new CommandDef("train", "Record the startup cache (used by the launcher).",
+            List.of(), null, false, null, List.of());
+
     @Override
-    public Integer call() throws IOException {
+    public CommandDef def() {
+        return DEF;
+    }
+
+    @Override
+    public int run(ParsedArgs args, Io io) throws IOException {
         Path dir = Files.createTempDirectory("bulwark-train");
         try {
             Path layout = dir.resolve("layout");
@@ -37,6 +43,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             Main.run(new String[] {"fs", layout.toString(), "-q", "-f", "json"}, sink, sink);
             Main.run(new String[] {"image", "--input", dir.resolve("missing.tar").toString(), "-q"}, sink, sink);
+            Main.run(new String[] {"image", "--help"}, sink, sink);
             return 0;
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
