@@ -1,0 +1,2 @@
+/** Pulls images from OCI/Docker registries over HTTPS: references, authentication, TLS trust, retries and blob streaming. */
+package dev.bulwark.engine.source.registry;
