@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * (one layer no other image shares, for corruption tests). Push them with {@link RegistryFixture#pushOci}.
  */
 public final class TestImages {
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,6 +66,9 @@ public final class TestImages {
             Files.createDirectories(rootfs.resolve("bin"));
             Files.copy(busybox, rootfs.resolve("bin/busybox"));
             ToolRunner.run(work, TIMEOUT, "umoci", "repack", "--image", image, bundle.toString());
+            // A bundle diffs against the manifest it was unpacked from: unpack afresh so the file is a new layer.
+            deleteTree(bundle);
+            ToolRunner.run(work, TIMEOUT, "umoci", "unpack", "--image", image, bundle.toString());
         }
         Path target = rootfs.resolve(file);
         Files.createDirectories(target.getParent());
