@@ -2,6 +2,18 @@ package dev.bulwark.engine.source.registry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.nio.file.Files;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -15,7 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Test-only HTTP server standing in front of a real (plain) registry: a script decides, per request path and hit
+ * Test-only HTTPS server standing in front of a real (plain) registry: a script decides, per request path and hit
  * count, whether to answer with a canned reply (an error status, a malformed manifest, a stalled body) or to pass
  * the request through to the real registry unchanged.
  */
@@ -38,10 +50,13 @@ final class FaultyRegistry implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
-    FaultyRegistry(String upstream, Script script) throws IOException {
+    /** Serves HTTPS with the test CA's server certificate, as real registries do (pass the CA to clients). */
+    FaultyRegistry(String upstream, Script script) throws Exception {
         this.upstream = upstream;
         this.script = script;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(serverTls(TestCertificates.get())));
+        this.server = https;
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "faulty-registry");
             t.setDaemon(true);
@@ -49,6 +64,24 @@ final class FaultyRegistry implements AutoCloseable {
         }));
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    private static SSLContext serverTls(TestCertificates certs) throws Exception {
+        String pem = Files.readString(certs.serverKey()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
+                .decode(pem)));
+        Certificate cert;
+        try (InputStream in = Files.newInputStream(certs.serverCert())) {
+            cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", key, new char[0], new Certificate[] {cert});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, new char[0]);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
     }
 
     String host() {
