@@ -47,6 +47,12 @@ final class RegistryImage implements Image {
         return ref.tag() == null ? List.of(byDigest) : List.of(ref.name() + ":" + ref.tag(), byDigest);
     }
 
+    /** A stream that breaks off mid-layer is the network's fault, not the image's. */
+    @Override
+    public dev.bulwark.engine.ErrorKind readFailureKind() {
+        return dev.bulwark.engine.ErrorKind.REMOTE;
+    }
+
     @Override
     public ImageManifest manifest() {
         return manifest;
