@@ -3,7 +3,10 @@ package dev.bulwark.cli;
 import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.cache.LayerCache;
+import dev.bulwark.engine.image.Image;
 import dev.bulwark.engine.image.ImageSource;
+import dev.bulwark.engine.source.daemon.EngineEndpoint;
+import dev.bulwark.engine.source.daemon.EngineImageSource;
 import dev.bulwark.engine.image.Platform;
 import dev.bulwark.engine.source.archive.ArchiveImageSource;
 import dev.bulwark.engine.source.layout.OciLayoutImageSource;
@@ -31,8 +34,11 @@ final class ImageSources {
         if (ref == null || ref.isBlank()) {
             throw new BulwarkException(ErrorKind.USAGE, "name an image: bulwark image REF, or --input FILE");
         }
+        if (args.value("--engine-host") != null && !args.flag("--engine")) {
+            throw new BulwarkException(ErrorKind.USAGE, "--engine-host goes with --engine");
+        }
         if (args.flag("--engine")) {
-            throw new BulwarkException(ErrorKind.USAGE, "--engine is not available in this build");
+            return engine(ref, args.value("--engine-host"), cache);
         }
         if (ref.startsWith("oci:")) {
             return OciLayoutImageSource.parse(ref, platform);
@@ -41,6 +47,30 @@ final class ImageSources {
             return new ArchiveImageSource(Path.of(ref.substring(ref.indexOf(':') + 1)), platform);
         }
         return registry(ref, args, platform, io);
+    }
+
+    /**
+     * An engine image is exported (a full copy through the API) only when some layer is not in the cache: with
+     * everything cached, one inspect call is the whole conversation. Exported layers are plain tars, so a layer's
+     * blob digest is its diffID.
+     */
+    private static ImageSource engine(String ref, String host, LayerCache cache) {
+        Path spool = cache != null ? cache.tempDirectory() : Path.of(System.getProperty("java.io.tmpdir"));
+        EngineImageSource source = host != null
+                ? new EngineImageSource(ref, EngineEndpoint.parse(host), spool)
+                : EngineImageSource.fromEnvironment(ref, spool);
+        return new ImageSource() {
+            @Override
+            public Image open() {
+                boolean cached = cache != null && source.diffIds().stream().allMatch(d -> cache.isVerified(d, d));
+                return cached ? source.openDeferred() : source.open();
+            }
+
+            @Override
+            public String describe() {
+                return source.describe();
+            }
+        };
     }
 
     private static ImageSource registry(String ref, ParsedArgs args, Platform platform, Io io) {

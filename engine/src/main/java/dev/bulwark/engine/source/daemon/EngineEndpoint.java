@@ -30,6 +30,11 @@ public record EngineEndpoint(Path socket) {
         return locate(System.getenv(), EngineEndpoint::isSocket);
     }
 
+    /** Parses an engine address as {@code --engine-host} gives it: {@code unix:///path/to/engine.sock}. */
+    public static EngineEndpoint parse(String host) {
+        return parseHost("--engine-host", host.strip());
+    }
+
     static EngineEndpoint locate(Map<String, String> env, Predicate<Path> isSocket) {
         for (String variable : List.of("DOCKER_HOST", "CONTAINER_HOST")) {
             String host = env.get(variable);
