@@ -75,11 +75,11 @@ public final class FileTree {
     public Optional<Resolution> resolveDetailed(String path) {
         boolean escaped = false;
         List<String> done = new ArrayList<>();
-        ArrayList<String> todo = new ArrayList<>(List.of(split(path)));
-        java.util.Collections.reverse(todo);
+        ArrayList<String> pending = new ArrayList<>(List.of(split(path)));
+        java.util.Collections.reverse(pending);
         int hops = 0;
-        while (!todo.isEmpty()) {
-            String part = todo.remove(todo.size() - 1);
+        while (!pending.isEmpty()) {
+            String part = pending.remove(pending.size() - 1);
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }
@@ -106,7 +106,7 @@ public final class FileTree {
             }
             String[] t = split(target);
             for (int i = t.length - 1; i >= 0; i--) {
-                todo.add(t[i]);
+                pending.add(t[i]);
             }
         }
         return Optional.of(new Resolution(String.join("/", done), escaped));

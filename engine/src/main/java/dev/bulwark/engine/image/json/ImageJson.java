@@ -163,12 +163,14 @@ public final class ImageJson {
         }
     }
 
-    static String text(JsonNode node, String field) {
+    /** A field's value as text (objects and arrays as their JSON), or null when absent or null. */
+    public static String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
     }
 
-    private static List<String> strings(JsonNode array) {
+    /** A JSON list of values as strings; a lone string is a list of one. */
+    public static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         if (array != null && array.isArray()) {
             array.forEach(v -> out.add(v.isValueNode() ? v.asText() : v.toString()));
@@ -178,7 +180,8 @@ public final class ImageJson {
         return out;
     }
 
-    private static Map<String, String> stringMap(JsonNode object) {
+    /** A JSON object as an ordered string map (non-scalar values as their JSON). */
+    public static Map<String, String> stringMap(JsonNode object) {
         Map<String, String> out = new LinkedHashMap<>();
         if (object != null && object.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> it = object.fields();

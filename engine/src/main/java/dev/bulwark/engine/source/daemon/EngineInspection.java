@@ -1,5 +1,9 @@
 package dev.bulwark.engine.source.daemon;
 
+import static dev.bulwark.engine.image.json.ImageJson.stringMap;
+import static dev.bulwark.engine.image.json.ImageJson.strings;
+import static dev.bulwark.engine.image.json.ImageJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
@@ -8,8 +12,6 @@ import dev.bulwark.engine.image.ImageConfig;
 import dev.bulwark.engine.image.Platform;
 import dev.bulwark.engine.image.json.ImageJson;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +54,7 @@ public record EngineInspection(String reference, Digest id, List<String> repoTag
         c.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
         ImageConfig config = new ImageConfig(text(root, "Os"), text(root, "Architecture"), text(root, "Variant"),
                 text(root, "Created"), text(c, "User"), strings(c.get("Env")), strings(c.get("Entrypoint")),
-                strings(c.get("Cmd")), text(c, "WorkingDir"), labels(c.get("Labels")), ports,
+                strings(c.get("Cmd")), text(c, "WorkingDir"), stringMap(c.get("Labels")), ports,
                 c.hasNonNull("Healthcheck"), List.of(), diffIds);
         return new EngineInspection(reference, id, strings(root.get("RepoTags")), strings(root.get("RepoDigests")),
                 diffIds, config);
@@ -69,33 +71,6 @@ public record EngineInspection(String reference, Digest id, List<String> repoTag
         } catch (IllegalArgumentException e) {
             throw invalid(what + ": " + e.getMessage());
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || !v.isValueNode() || v.isNull() ? null : v.asText();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        if (array != null && array.isArray()) {
-            array.forEach(v -> out.add(v.isValueNode() ? v.asText() : v.toString()));
-        } else if (array != null && array.isTextual()) {
-            out.add(array.asText());
-        }
-        return out;
-    }
-
-    private static Map<String, String> labels(JsonNode object) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (object != null && object.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
-            }
-        }
-        return out;
     }
 
     private static BulwarkException invalid(String message) {
