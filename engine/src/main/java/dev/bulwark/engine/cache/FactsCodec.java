@@ -1,6 +1,7 @@
 package dev.bulwark.engine.cache;
 
 import dev.bulwark.engine.inventory.Package;
+import dev.bulwark.engine.inventory.PackageFlag;
 import dev.bulwark.engine.inventory.Warning;
 import dev.bulwark.engine.layer.CatalogerResult;
 import dev.bulwark.engine.layer.EntryType;
@@ -11,9 +12,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A compact binary encoding of per-layer facts for the cache. Each file starts with a magic and format number; a
@@ -21,7 +24,7 @@ import java.util.Map;
  */
 final class FactsCodec {
     private static final int MAGIC = 0x42574B43; // "BWKC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final int MAX_COUNT = 10_000_000;
     private static final int MAX_BYTES = 64 << 20;
 
@@ -96,6 +99,20 @@ final class FactsCodec {
             }
             str(out, p.foundBy());
             str(out, p.location());
+            out.writeInt(p.hashes().size());
+            for (Map.Entry<String, String> h : p.hashes().entrySet()) {
+                str(out, h.getKey());
+                str(out, h.getValue());
+            }
+            out.writeInt(p.dependsOn().size());
+            for (String d : p.dependsOn()) {
+                str(out, d);
+            }
+            out.writeInt(p.flags().size());
+            for (PackageFlag f : p.flags()) {
+                out.writeByte(f.ordinal());
+            }
+            str(out, p.ownedBy());
         }
         warnings(out, result.warnings());
     }
@@ -123,11 +140,32 @@ final class FactsCodec {
             }
             String foundBy = str(in);
             String location = str(in);
-            if (type == null || name == null || version == null) {
+            int h = count(in);
+            Map<String, String> hashes = new HashMap<>();
+            for (int j = 0; j < h; j++) {
+                hashes.put(str(in), str(in));
+            }
+            int d = count(in);
+            List<String> dependsOn = new ArrayList<>(Math.min(d, 1024));
+            for (int j = 0; j < d; j++) {
+                dependsOn.add(str(in));
+            }
+            int f = count(in);
+            Set<PackageFlag> flags = EnumSet.noneOf(PackageFlag.class);
+            for (int j = 0; j < f; j++) {
+                int ordinal = in.readUnsignedByte();
+                if (ordinal >= PackageFlag.values().length) {
+                    throw new IOException("bad flag");
+                }
+                flags.add(PackageFlag.values()[ordinal]);
+            }
+            String ownedBy = str(in);
+            if (type == null || name == null || version == null || hashes.containsKey(null)
+                    || hashes.containsValue(null) || dependsOn.contains(null)) {
                 throw new IOException("incomplete package");
             }
             packages.add(new Package(type, name, version, arch, srcName, srcVersion, licenses, foundBy, location,
-                    null, null));
+                    null, null, hashes, dependsOn, flags, ownedBy));
         }
         return new CatalogerResult(parsed, packages, warnings(in));
     }

@@ -77,8 +77,7 @@ public final class DpkgCataloger implements Cataloger {
         List<Package> out = new ArrayList<>(packages.size());
         for (Package p : packages) {
             List<String> l = licenses.get(p.name());
-            out.add(l == null ? p : new Package(p.type(), p.name(), p.version(), p.architecture(), p.sourceName(),
-                    p.sourceVersion(), l, p.foundBy(), p.location(), p.layer(), p.purl()));
+            out.add(l == null ? p : p.withLicenses(l));
         }
         return out;
     }
