@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class FactsCodec {
     private static final int MAGIC = 0x42574B43; // "BWKC"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final int MAX_COUNT = 10_000_000;
     private static final int MAX_BYTES = 64 << 20;
 
@@ -115,6 +115,11 @@ final class FactsCodec {
             str(out, p.ownedBy());
         }
         warnings(out, result.warnings());
+        out.writeInt(result.owned().size());
+        for (Map.Entry<String, String> o : result.owned().entrySet()) {
+            str(out, o.getKey());
+            str(out, o.getValue());
+        }
     }
 
     static CatalogerResult readResult(DataInputStream in) throws IOException {
@@ -167,7 +172,18 @@ final class FactsCodec {
             packages.add(new Package(type, name, version, arch, srcName, srcVersion, licenses, foundBy, location,
                     null, null, hashes, dependsOn, flags, ownedBy));
         }
-        return new CatalogerResult(parsed, packages, warnings(in));
+        List<Warning> warnings = warnings(in);
+        int o = count(in);
+        Map<String, String> owned = new HashMap<>(Math.min(o, 1 << 16));
+        for (int i = 0; i < o; i++) {
+            String path = str(in);
+            String owner = str(in);
+            if (path == null || owner == null) {
+                throw new IOException("incomplete ownership");
+            }
+            owned.put(path, owner);
+        }
+        return new CatalogerResult(parsed, packages, warnings, owned);
     }
 
     private static void warnings(DataOutputStream out, List<Warning> warnings) throws IOException {

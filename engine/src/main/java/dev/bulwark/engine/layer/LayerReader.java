@@ -4,6 +4,7 @@ import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.Warning;
 import java.io.ByteArrayInputStream;
@@ -27,6 +28,7 @@ public final class LayerReader {
     /** When two catalogers want one file it is buffered; beyond this it goes to the first only. */
     static final int MAX_SHARED = 64 << 20;
     private static final int MAX_STRUCTURAL = 2_000_000;
+    private static final int MAX_OWNED = 2_000_000;
 
     private final Set<String> capturePaths;
 
@@ -198,7 +200,7 @@ public final class LayerReader {
             acc.parsed.add(path);
             GuardedStream guarded = new GuardedStream(shared != null ? new ByteArrayInputStream(shared) : content);
             try {
-                for (Package p : c.parse(new CatalogFile(path, size, guarded), (code, msg) -> acc.warn(code, what + ": " + msg))) {
+                for (Package p : c.parse(new CatalogFile(path, size, guarded), acc.sink(what))) {
                     acc.packages.add(p.location() == null ? p.withLocation(path) : p);
                 }
             } catch (IOException | RuntimeException e) {
@@ -220,13 +222,30 @@ public final class LayerReader {
         final List<String> parsed = new ArrayList<>();
         final List<Package> packages = new ArrayList<>();
         final List<Warning> warnings = new ArrayList<>();
+        final Map<String, String> owned = new HashMap<>();
 
         void warn(String code, String message) {
             warnings.add(new Warning(code, message));
         }
 
+        WarningSink sink(String what) {
+            return new WarningSink() {
+                @Override
+                public void warn(String code, String message) {
+                    Accumulator.this.warn(code, what + ": " + message);
+                }
+
+                @Override
+                public void owns(String path, String owner) {
+                    if (owned.size() < MAX_OWNED) {
+                        owned.put(path, owner);
+                    }
+                }
+            };
+        }
+
         CatalogerResult result() {
-            return new CatalogerResult(parsed, packages, warnings);
+            return new CatalogerResult(parsed, packages, warnings, owned);
         }
     }
 

@@ -15,7 +15,9 @@ import dev.bulwark.engine.layer.LayerFacts;
 import dev.bulwark.engine.tree.FileTree;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +28,8 @@ import java.util.Set;
  * detects the distro and gives every package its purl.
  */
 final class InventoryAssembler {
+    private static final Set<String> OS_TYPES = Set.of("deb", "rpm", "apk");
+
     private InventoryAssembler() {
     }
 
@@ -50,6 +54,10 @@ final class InventoryAssembler {
         Distro distro = DistroDetector.detect(path -> content(tree, facts, path, warnings)).orElse(null);
 
         List<Package> packages = new ArrayList<>();
+        Map<String, String> owned = new HashMap<>();
+        for (LayerFacts f : facts) {
+            f.catalogers().values().forEach(r -> owned.putAll(r.owned()));
+        }
         for (Cataloger c : catalogers) {
             List<Package> found = new ArrayList<>();
             for (int i = 0; i < facts.size(); i++) {
@@ -70,12 +78,26 @@ final class InventoryAssembler {
         }
         List<Package> withPurls = new ArrayList<>(packages.size());
         for (Package p : packages) {
-            withPurls.add(p.withPurl(PackageUrls.of(p, distro)));
+            Package q = p.withPurl(PackageUrls.of(p, distro));
+            String owner = ownerOf(q, owned);
+            withPurls.add(owner == null ? q : q.withOwnedBy(owner));
         }
         withPurls.sort(Comparator.comparing(Package::type).thenComparing(Package::name)
                 .thenComparing(Package::version).thenComparing(p -> String.valueOf(p.architecture()))
                 .thenComparing(p -> String.valueOf(p.location())));
         return new Inventory(target, distro, layers, withPurls, warnings);
+    }
+
+    /**
+     * The OS package that installed the file a language package was read from (for a nested archive, the outermost
+     * file), or null. OS packages are never owned.
+     */
+    private static String ownerOf(Package p, Map<String, String> owned) {
+        if (owned.isEmpty() || p.location() == null || OS_TYPES.contains(p.type())) {
+            return null;
+        }
+        int bang = p.location().indexOf('!');
+        return owned.get(bang < 0 ? p.location() : p.location().substring(0, bang));
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.bulwark.engine.ecosystem.dpkg;
 
 import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.catalog.LineReader;
+import dev.bulwark.engine.catalog.PackageFiles;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import java.io.IOException;
@@ -22,6 +24,9 @@ public final class DpkgCataloger implements Cataloger {
     private static final String STATUS = "var/lib/dpkg/status";
     private static final String STATUS_D = "var/lib/dpkg/status.d/";
     private static final String DOC = "usr/share/doc/";
+    private static final String INFO = "var/lib/dpkg/info/";
+    /** dpkg's file lists hold one path per line; none is this long. */
+    private static final int MAX_LIST_LINE = 16 << 10;
 
     @Override
     public String name() {
@@ -30,7 +35,7 @@ public final class DpkgCataloger implements Cataloger {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -41,11 +46,18 @@ public final class DpkgCataloger implements Cataloger {
         if (path.startsWith(STATUS_D)) {
             return path.indexOf('/', STATUS_D.length()) < 0 && !path.endsWith(".md5sums");
         }
+        if (path.startsWith(INFO)) {
+            return path.endsWith(".list") && path.indexOf('/', INFO.length()) < 0;
+        }
         return copyrightPackage(path) != null;
     }
 
     @Override
     public List<Package> parse(CatalogFile file, WarningSink warnings) throws IOException {
+        if (file.path().startsWith(INFO)) {
+            recordOwnership(file, warnings);
+            return List.of();
+        }
         String docPackage = copyrightPackage(file.path());
         if (docPackage != null) {
             List<String> licenses = DebCopyrightParser.licenses(file.content());
@@ -80,6 +92,21 @@ public final class DpkgCataloger implements Cataloger {
             out.add(l == null ? p : p.withLicenses(l));
         }
         return out;
+    }
+
+    /** {@code var/lib/dpkg/info/NAME[:ARCH].list}: the files package NAME installed, one absolute path a line. */
+    private static void recordOwnership(CatalogFile file, WarningSink sink) throws IOException {
+        String base = file.path().substring(INFO.length(), file.path().length() - ".list".length());
+        int colon = base.indexOf(':');
+        String owner = "deb/" + (colon < 0 ? base : base.substring(0, colon));
+        LineReader reader = new LineReader(file.content(), MAX_LIST_LINE);
+        String line;
+        while ((line = reader.readLine()) != null) {
+            String path = line.startsWith("/") ? line.substring(1) : line;
+            if (PackageFiles.mayHoldPackages(path)) {
+                sink.owns(path, owner);
+            }
+        }
     }
 
     private static Package toPackage(DpkgStanza s, String path, WarningSink warnings) {
