@@ -13,7 +13,10 @@ import dev.bulwark.report.ReportWriter;
 import dev.bulwark.report.UniqueRefs;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +29,9 @@ public final class CycloneDxWriter implements ReportWriter {
     private static final Pattern DIGEST = Pattern.compile("(sha256|sha512):([a-f0-9]{64}|[a-f0-9]{128})");
 
     private static final int MAX_VERSION = 1024;
+    /** Bulwark's hash names to CycloneDX's {@code hash-alg} values. */
+    private static final Map<String, String> HASH_NAMES = Map.of("md5", "MD5", "sha1", "SHA-1", "sha256", "SHA-256",
+            "sha512", "SHA-512");
 
     private final ReportContext context;
 
@@ -52,10 +58,12 @@ public final class CycloneDxWriter implements ReportWriter {
         g.writeArrayFieldStart("components");
         writeDistro(g, inventory.distro(), refs);
         List<Package> packages = ReportPackages.sorted(inventory);
+        Map<Package, String> refOf = new LinkedHashMap<>();
         for (Package p : packages) {
-            writePackage(g, p, ReportPackages.purl(p, inventory.distro()), refs);
+            refOf.put(p, writePackage(g, p, ReportPackages.purl(p, inventory.distro()), refs));
         }
         g.writeEndArray();
+        writeDependencies(g, refOf);
         g.writeEndObject();
         JsonOutput.finish(g);
     }
@@ -120,9 +128,40 @@ public final class CycloneDxWriter implements ReportWriter {
         g.writeEndObject();
     }
 
-    private static void writePackage(JsonGenerator g, Package p, String purl, UniqueRefs refs) throws IOException {
+    /** The dependency graph where sources record one: each package's direct dependencies of the same type. */
+    private static void writeDependencies(JsonGenerator g, Map<Package, String> refOf) throws IOException {
+        Map<String, String> byNameVersion = new HashMap<>();
+        refOf.forEach((p, ref) -> byNameVersion.putIfAbsent(p.type() + " " + p.name() + "@" + p.version(), ref));
+        boolean open = false;
+        for (Map.Entry<Package, String> e : refOf.entrySet()) {
+            Package p = e.getKey();
+            if (p.dependsOn().isEmpty()) {
+                continue;
+            }
+            List<String> targets = p.dependsOn().stream().map(d -> byNameVersion.get(p.type() + " " + d))
+                    .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+            if (!open) {
+                g.writeArrayFieldStart("dependencies");
+                open = true;
+            }
+            g.writeStartObject();
+            g.writeStringField("ref", e.getValue());
+            g.writeArrayFieldStart("dependsOn");
+            for (String t : targets) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        if (open) {
+            g.writeEndArray();
+        }
+    }
+
+    private static String writePackage(JsonGenerator g, Package p, String purl, UniqueRefs refs) throws IOException {
         g.writeStartObject();
-        g.writeStringField("bom-ref", refs.claim(purl != null ? purl : "package:" + p.identity()));
+        String ref = refs.claim(purl != null ? purl : "package:" + p.identity());
+        g.writeStringField("bom-ref", ref);
         g.writeStringField("type", "library");
         string(g, "name", p.name());
         boolean longVersion = p.version().codePointCount(0, p.version().length()) > MAX_VERSION;
@@ -138,6 +177,19 @@ public final class CycloneDxWriter implements ReportWriter {
             }
             g.writeEndArray();
         }
+        if (!p.hashes().isEmpty()) {
+            g.writeArrayFieldStart("hashes");
+            for (var h : new java.util.TreeMap<>(p.hashes()).entrySet()) {
+                String alg = HASH_NAMES.get(h.getKey());
+                if (alg != null) {
+                    g.writeStartObject();
+                    g.writeStringField("alg", alg);
+                    g.writeStringField("content", h.getValue());
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+        }
         string(g, "purl", purl);
         g.writeArrayFieldStart("properties");
         property(g, "bulwark:package:type", p.type());
@@ -148,8 +200,13 @@ public final class CycloneDxWriter implements ReportWriter {
         property(g, "bulwark:package:foundBy", p.foundBy());
         property(g, "bulwark:package:location", p.location());
         property(g, "bulwark:package:layer", p.layer());
+        for (var f : new java.util.TreeSet<>(p.flags())) {
+            property(g, "bulwark:package:flag", f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        property(g, "bulwark:package:ownedBy", p.ownedBy());
         g.writeEndArray();
         g.writeEndObject();
+        return ref;
     }
 
     // The schema caps versions at 1024 characters; the full text then goes into a property.

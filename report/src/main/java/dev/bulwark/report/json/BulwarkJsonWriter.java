@@ -134,6 +134,28 @@ public final class BulwarkJsonWriter implements ReportWriter {
         string(g, "foundBy", p.foundBy());
         string(g, "location", p.location());
         string(g, "layer", p.layer());
+        if (!p.hashes().isEmpty()) {
+            g.writeObjectFieldStart("hashes");
+            for (var h : new java.util.TreeMap<>(p.hashes()).entrySet()) {
+                string(g, h.getKey(), h.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (!p.dependsOn().isEmpty()) {
+            g.writeArrayFieldStart("dependsOn");
+            for (String d : p.dependsOn().stream().sorted().toList()) {
+                JsonOutput.element(g, d);
+            }
+            g.writeEndArray();
+        }
+        if (!p.flags().isEmpty()) {
+            g.writeArrayFieldStart("flags");
+            for (var f : new java.util.TreeSet<>(p.flags())) {
+                JsonOutput.element(g, f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            }
+            g.writeEndArray();
+        }
+        string(g, "ownedBy", p.ownedBy());
         g.writeEndObject();
     }
 }
