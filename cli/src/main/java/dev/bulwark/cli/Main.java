@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class Main {
     private static final List<Command> COMMANDS = List.of(new ImageCommand(), new FsCommand(),
-            new CacheCommand(), new TrainCommand());
+            new SbomCommand(), new CacheCommand(), new TrainCommand());
 
     private Main() {
     }
