@@ -3,6 +3,7 @@ package dev.bulwark.engine.scan;
 import dev.bulwark.engine.catalog.Cataloger;
 import dev.bulwark.engine.ecosystem.apk.ApkCataloger;
 import dev.bulwark.engine.ecosystem.dpkg.DpkgCataloger;
+import dev.bulwark.engine.ecosystem.java.JavaCataloger;
 import dev.bulwark.engine.ecosystem.rpm.RpmCataloger;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public final class Catalogers {
     }
 
     public static List<Cataloger> all() {
-        return List.of(new DpkgCataloger(), new RpmCataloger(), new ApkCataloger());
+        return List.of(new DpkgCataloger(), new RpmCataloger(), new ApkCataloger(), new JavaCataloger());
     }
 }

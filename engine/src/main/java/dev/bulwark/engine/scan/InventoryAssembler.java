@@ -67,7 +67,7 @@ final class InventoryAssembler {
                 }
                 warnings.addAll(r.warnings());
                 for (Package p : r.packages()) {
-                    Optional<FileTree.Node> node = tree.get(p.location());
+                    Optional<FileTree.Node> node = tree.get(fileOf(p.location()));
                     if (node.isPresent() && node.get().layer() == i) {
                         int introduced = introducedIn(facts, c.name(), p, i);
                         found.add(p.withLayer(layers.get(introduced).diffId()));
@@ -96,8 +96,13 @@ final class InventoryAssembler {
         if (owned.isEmpty() || p.location() == null || OS_TYPES.contains(p.type())) {
             return null;
         }
-        int bang = p.location().indexOf('!');
-        return owned.get(bang < 0 ? p.location() : p.location().substring(0, bang));
+        return owned.get(fileOf(p.location()));
+    }
+
+    /** The file in the image a location names: {@code app.jar!/BOOT-INF/lib/x.jar} is inside {@code app.jar}. */
+    private static String fileOf(String location) {
+        int nested = location.indexOf("!/");
+        return nested < 0 ? location : location.substring(0, nested);
     }
 
     /**
@@ -109,7 +114,7 @@ final class InventoryAssembler {
         String identity = p.identity();
         for (int j = owner - 1; j >= 0; j--) {
             CatalogerResult r = facts.get(j).catalogers().get(cataloger);
-            if (r == null || !r.parsedPaths().contains(p.location())) {
+            if (r == null || !r.parsedPaths().contains(fileOf(p.location()))) {
                 continue;
             }
             boolean present = false;
