@@ -72,6 +72,9 @@ final class ImageCommand implements Command {
         String cacheDir = args.value("--cache-dir");
         LayerCache cache = args.flag("--no-cache") ? null
                 : new LayerCache(cacheDir != null ? Path.of(cacheDir) : LayerCache.defaultDirectory());
+        if (cache != null) {
+            options = options.withSpoolDirectory(cache.tempDirectory());
+        }
         ImageSource source = ImageSources.resolve(args, wanted, cache, io);
         Inventory inventory;
         try (Image image = source.open()) {

@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.image.Platform;
 import java.io.ByteArrayOutputStream;
@@ -37,13 +38,18 @@ final class TrainCommand implements Command {
             writeLayout(layout);
             String cache = dir.resolve("cache").toString();
             OutputStream sink = OutputStream.nullOutputStream();
+            int failures = 0;
             for (String format : new String[] {"table", "json", "cyclonedx", "spdx-json"}) {
-                Main.run(new String[] {"image", "oci:" + layout, "--cache-dir", cache, "-q", "-f", format}, sink,
-                        sink);
+                failures += Main.run(new String[] {"image", "oci:" + layout + ":train", "--cache-dir", cache, "-q",
+                    "-f", format}, sink, sink) == 0 ? 0 : 1;
             }
-            Main.run(new String[] {"fs", layout.toString(), "-q", "-f", "json"}, sink, sink);
+            failures += Main.run(new String[] {"fs", layout.toString(), "-q", "-f", "json"}, sink, sink) == 0 ? 0 : 1;
             Main.run(new String[] {"image", "--input", dir.resolve("missing.tar").toString(), "-q"}, sink, sink);
             Main.run(new String[] {"image", "--help"}, sink, sink);
+            if (failures > 0) {
+                io.err().println("bulwark: train: " + failures + " of the training scans failed");
+                return ErrorKind.INTERNAL.exitCode();
+            }
             return 0;
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
@@ -75,7 +81,8 @@ final class TrainCommand implements Command {
         }
         byte[] layer = gz.toByteArray();
         Platform p = Platform.current();
-        String config = "{\"architecture\":\"" + p.architecture() + "\",\"os\":\"linux\",\"config\":{},"
+        String config = "{\"architecture\":\"" + p.architecture() + "\",\"os\":\"linux\",\"config\":{\"User\":\"1000\","
+                + "\"Env\":[\"PATH=/usr/bin\"],\"Labels\":{\"a\":\"b\"}},\"history\":[{\"created_by\":\"train\"}],"
                 + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + Digest.sha256(uncompressed) + "\"]}}";
         byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
@@ -91,7 +98,8 @@ final class TrainCommand implements Command {
         Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
         Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
                 + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + Digest.sha256(manifestBytes)
-                + "\",\"size\":" + manifestBytes.length + "}]}");
+                + "\",\"size\":" + manifestBytes.length + ",\"annotations\":{\"org.opencontainers.image.ref.name\":"
+                + "\"train\"}}]}");
     }
 
     private static byte[] header(String name, long size) {

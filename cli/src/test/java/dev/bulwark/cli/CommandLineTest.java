@@ -36,6 +36,12 @@ class CommandLineTest {
     }
 
     @Test
+    void theStartupCacheTrainingWorkloadRunsCleanly() {
+        CliRun r = CliRun.of("train");
+        assertEquals(0, r.exit(), r.toString());
+    }
+
+    @Test
     void versionPrintsOneLine() {
         CliRun r = CliRun.of("version");
         assertEquals(0, r.exit());

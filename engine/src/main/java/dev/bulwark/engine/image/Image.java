@@ -40,6 +40,14 @@ public interface Image extends Closeable {
         return dev.bulwark.engine.ErrorKind.INVALID_INPUT;
     }
 
+    /**
+     * Whether {@link #openLayer} checks each blob against its descriptor digest. When it does and a layer's blob
+     * digest equals its diffID, an uncompressed blob need not be hashed a second time for the diffID.
+     */
+    default boolean verifiesBlobs() {
+        return true;
+    }
+
     @Override
     default void close() throws IOException {
     }

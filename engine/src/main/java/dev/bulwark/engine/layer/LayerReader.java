@@ -7,9 +7,13 @@ import dev.bulwark.engine.catalog.Cataloger;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.Warning;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,15 +29,21 @@ import java.util.Set;
 public final class LayerReader {
     /** Captured files (os-release and friends) larger than this are not real release files. */
     static final int MAX_CAPTURED = 64 << 10;
-    /** When two catalogers want one file it is buffered; beyond this it goes to the first only. */
-    static final int MAX_SHARED = 64 << 20;
+    /** When several catalogers want one file it is kept in memory up to this size, else spooled to a file. */
+    static final int MAX_SHARED_IN_MEMORY = 4 << 20;
     private static final int MAX_STRUCTURAL = 2_000_000;
     private static final int MAX_OWNED = 2_000_000;
 
     private final Set<String> capturePaths;
+    private final Path spoolDirectory;
 
-    public LayerReader(Set<String> capturePaths) {
+    /**
+     * @param spoolDirectory where a large file that several catalogers want is kept while they read it (the cache's
+     *     temporary directory, so nothing is written anywhere else)
+     */
+    public LayerReader(Set<String> capturePaths, Path spoolDirectory) {
         this.capturePaths = Set.copyOf(capturePaths);
+        this.spoolDirectory = spoolDirectory;
     }
 
     /**
@@ -185,30 +195,50 @@ public final class LayerReader {
         return new FileEntry(dir.isEmpty() ? deleted : dir + "/" + deleted, EntryType.WHITEOUT, 0, 0, null);
     }
 
-    private static void catalog(String path, long size, InputStream content, List<Cataloger> wanting,
+    private void catalog(String path, long size, InputStream content, List<Cataloger> wanting,
             Map<String, Accumulator> results, String what) throws IOException {
-        byte[] shared = null;
-        if (wanting.size() > 1 && size <= MAX_SHARED) {
-            shared = content.readAllBytes();
+        if (wanting.size() == 1) {
+            parseOne(wanting.get(0), path, size, content, results, what);
+            return;
         }
-        for (int i = 0; i < wanting.size(); i++) {
-            Cataloger c = wanting.get(i);
-            if (i > 0 && shared == null) {
-                break;
+        if (size <= MAX_SHARED_IN_MEMORY) {
+            byte[] shared = content.readNBytes(MAX_SHARED_IN_MEMORY + 1);
+            for (Cataloger c : wanting) {
+                parseOne(c, path, shared.length, new ByteArrayInputStream(shared), results, what);
             }
-            Accumulator acc = results.get(c.name());
-            acc.parsed.add(path);
-            GuardedStream guarded = new GuardedStream(shared != null ? new ByteArrayInputStream(shared) : content);
-            try {
-                for (Package p : c.parse(new CatalogFile(path, size, guarded), acc.sink(what))) {
-                    acc.packages.add(p.location() == null ? p.withLocation(path) : p);
-                }
-            } catch (IOException | RuntimeException e) {
-                if (guarded.failure != null) {
-                    throw guarded.failure; // the layer itself is broken, not the file
-                }
-                acc.warn(c.name() + ".unreadable", what + ": " + path + ": " + oneLine(e));
+            return;
+        }
+        Files.createDirectories(spoolDirectory);
+        Path spool = Files.createTempFile(spoolDirectory, "shared-", ".part");
+        try {
+            long copied;
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                copied = new GuardedStream(content).transferTo(out);
             }
+            for (Cataloger c : wanting) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
+                    parseOne(c, path, copied, in, results, what);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private static void parseOne(Cataloger c, String path, long size, InputStream content,
+            Map<String, Accumulator> results, String what) throws IOException {
+        Accumulator acc = results.get(c.name());
+        acc.parsed.add(path);
+        GuardedStream guarded = new GuardedStream(content);
+        try {
+            for (Package p : c.parse(new CatalogFile(path, size, guarded), acc.sink(what))) {
+                acc.packages.add(p.location() == null ? p.withLocation(path) : p);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (guarded.failure != null) {
+                throw guarded.failure; // the layer itself is broken, not the file
+            }
+            acc.warn(c.name() + ".unreadable", what + ": " + path + ": " + oneLine(e));
         }
     }
 

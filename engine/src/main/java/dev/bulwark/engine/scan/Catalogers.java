@@ -3,7 +3,15 @@ package dev.bulwark.engine.scan;
 import dev.bulwark.engine.catalog.Cataloger;
 import dev.bulwark.engine.ecosystem.apk.ApkCataloger;
 import dev.bulwark.engine.ecosystem.dpkg.DpkgCataloger;
+import dev.bulwark.engine.ecosystem.dotnet.DotnetCataloger;
+import dev.bulwark.engine.ecosystem.golang.GoBinaryCataloger;
+import dev.bulwark.engine.ecosystem.golang.GoModCataloger;
 import dev.bulwark.engine.ecosystem.java.JavaCataloger;
+import dev.bulwark.engine.ecosystem.php.ComposerCataloger;
+import dev.bulwark.engine.ecosystem.ruby.GemCataloger;
+import dev.bulwark.engine.ecosystem.ruby.GemfileLockCataloger;
+import dev.bulwark.engine.ecosystem.rust.CargoLockCataloger;
+import dev.bulwark.engine.ecosystem.rust.RustBinaryCataloger;
 import dev.bulwark.engine.ecosystem.rpm.RpmCataloger;
 import java.util.List;
 
@@ -13,6 +21,8 @@ public final class Catalogers {
     }
 
     public static List<Cataloger> all() {
-        return List.of(new DpkgCataloger(), new RpmCataloger(), new ApkCataloger(), new JavaCataloger());
+        return List.of(new DpkgCataloger(), new RpmCataloger(), new ApkCataloger(), new JavaCataloger(),
+                new GoBinaryCataloger(), new GoModCataloger(), new RustBinaryCataloger(), new CargoLockCataloger(),
+                new GemCataloger(), new GemfileLockCataloger(), new DotnetCataloger(), new ComposerCataloger());
     }
 }

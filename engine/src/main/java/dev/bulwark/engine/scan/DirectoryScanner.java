@@ -27,10 +27,15 @@ import java.util.List;
  */
 public final class DirectoryScanner {
     private final List<Cataloger> catalogers;
-    private final LayerReader reader = new LayerReader(DistroDetector.FILES);
+    private final LayerReader reader;
 
     public DirectoryScanner(List<Cataloger> catalogers) {
+        this(catalogers, ScanOptions.defaults());
+    }
+
+    public DirectoryScanner(List<Cataloger> catalogers, ScanOptions options) {
         this.catalogers = List.copyOf(catalogers);
+        this.reader = new LayerReader(DistroDetector.FILES, options.spoolDirectory());
     }
 
     public Inventory scan(Path root) {

@@ -16,6 +16,7 @@ import dev.bulwark.engine.layer.LayerFacts;
 import dev.bulwark.engine.layer.LayerIndex;
 import dev.bulwark.engine.layer.LayerReader;
 import dev.bulwark.engine.layer.LayerStreams;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,7 +43,7 @@ public final class ImageScanner {
     private final LayerCache cache;
     private final ScanOptions options;
     private final ScanListener listener;
-    private final LayerReader reader = new LayerReader(DistroDetector.FILES);
+    private final LayerReader reader;
 
     /**
      * @param cache the layer cache, or null to read every layer
@@ -52,6 +53,7 @@ public final class ImageScanner {
         this.cache = cache;
         this.options = options;
         this.listener = listener;
+        this.reader = new LayerReader(DistroDetector.FILES, options.spoolDirectory());
     }
 
     public Inventory scan(Image image) {
@@ -133,13 +135,17 @@ public final class ImageScanner {
     private LayerFacts read(Image image, Layer layer, List<Cataloger> toRun) {
         String label = "layer " + layer.diffId().algorithm() + ":" + layer.diffId().shortHex();
         String where = image.name() + ": layer " + layer.index() + " (" + layer.blob().digest() + ")";
-        MessageDigest diffDigest = layer.diffId().newMessageDigest();
-        try (InputStream blob = new ProgressStream(image.openLayer(layer), layer, listener)) {
+        try (InputStream blob = new BufferedInputStream(new ProgressStream(image.openLayer(layer), layer, listener),
+                1 << 16)) {
+            // A verified, uncompressed blob whose digest is the diffID has had its diffID checked already.
+            boolean checked = image.verifiesBlobs() && layer.blob().digest().equals(layer.diffId())
+                    && LayerStreams.sniff(blob) == LayerStreams.Compression.NONE;
+            MessageDigest diffDigest = checked ? null : layer.diffId().newMessageDigest();
             InputStream tar = LayerStreams.uncompressed(blob, options.maxLayerBytes(), diffDigest);
             LayerFacts facts = reader.read(tar, label, toRun);
             tar.transferTo(OutputStream.nullOutputStream()); // tar padding, then the compressed stream's end
             blob.transferTo(OutputStream.nullOutputStream()); // and anything after it, so the digest is checked
-            if (!layer.diffId().matches(diffDigest.digest())) {
+            if (diffDigest != null && !layer.diffId().matches(diffDigest.digest())) {
                 throw new BulwarkException(ErrorKind.INVALID_INPUT, where + ": uncompressed content does not match"
                         + " diff_id " + layer.diffId());
             }

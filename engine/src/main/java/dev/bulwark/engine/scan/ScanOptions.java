@@ -5,8 +5,9 @@ package dev.bulwark.engine.scan;
  *
  * @param maxLayerBytes the most one layer may expand to; past it the scan stops (decompression bombs)
  * @param parallelism how many layers are read at once
+ * @param spoolDirectory where large files several catalogers read are kept meanwhile (the cache's {@code tmp/})
  */
-public record ScanOptions(long maxLayerBytes, int parallelism) {
+public record ScanOptions(long maxLayerBytes, int parallelism, java.nio.file.Path spoolDirectory) {
     /** 64 GiB: larger than any genuine layer, small enough that a bomb stops in minutes, not never. */
     public static final long DEFAULT_MAX_LAYER_BYTES = 64L << 30;
 
@@ -17,13 +18,21 @@ public record ScanOptions(long maxLayerBytes, int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
+        if (spoolDirectory == null) {
+            spoolDirectory = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "bulwark-spool");
+        }
     }
 
     public static ScanOptions defaults() {
-        return new ScanOptions(DEFAULT_MAX_LAYER_BYTES, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return new ScanOptions(DEFAULT_MAX_LAYER_BYTES, Math.min(4, Runtime.getRuntime().availableProcessors()),
+                null);
     }
 
     public ScanOptions withMaxLayerBytes(long bytes) {
-        return new ScanOptions(bytes, parallelism);
+        return new ScanOptions(bytes, parallelism, spoolDirectory);
+    }
+
+    public ScanOptions withSpoolDirectory(java.nio.file.Path dir) {
+        return new ScanOptions(maxLayerBytes, parallelism, dir);
     }
 }

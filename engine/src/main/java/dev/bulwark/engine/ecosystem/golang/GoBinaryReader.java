@@ -55,8 +55,9 @@ final class GoBinaryReader {
         try {
             return BuildInfoLocator.read(new ElfFile(captured), region);
         } catch (MalformedBinaryException e) {
-            throw new MalformedBinaryException("Go build information without a Go build ID note could not be read ("
-                    + e.getMessage() + ")");
+            // Without a Go build ID note this is most likely not a Go binary at all (C programs are the usual
+            // case): nothing to report, and no warning, or every C binary of an image would raise one.
+            return null;
         }
     }
 

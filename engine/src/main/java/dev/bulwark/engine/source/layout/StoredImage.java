@@ -44,6 +44,11 @@ public record StoredImage(String name, Digest manifestDigest, List<String> repoT
     }
 
     @Override
+    public boolean verifiesBlobs() {
+        return verifyBlobs;
+    }
+
+    @Override
     public void close() throws IOException {
         if (resource != null) {
             resource.close();

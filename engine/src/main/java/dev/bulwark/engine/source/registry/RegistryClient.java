@@ -36,6 +36,15 @@ final class RegistryClient implements AutoCloseable {
     private final String scope;
     private URI base;
 
+    static {
+        // The JDK client hands response bodies over in 16 KiB buffers by default; layer blobs are hundreds of
+        // megabytes, and 1 MiB buffers cut the CPU a pull costs by more than half (docs/benchmarks.md). The property
+        // is read once, when the client classes load, so it is set here unless the user set it.
+        if (System.getProperty("jdk.httpclient.bufsize") == null) {
+            System.setProperty("jdk.httpclient.bufsize", Integer.toString(1 << 20));
+        }
+    }
+
     RegistryClient(RegistryOptions options) {
         this.options = options;
         this.ref = options.reference();
