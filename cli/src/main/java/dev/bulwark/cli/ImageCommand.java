@@ -22,6 +22,8 @@ final class ImageCommand implements Command {
     static final Opt INPUT = Opt.value("FILE", "Read a docker-archive or oci-archive tar.", "--input", "-i");
     static final Opt ENGINE = Opt.flag("Read REF from a local Docker or Podman engine over its API socket.",
             "--engine");
+    static final Opt ENGINE_HOST = Opt.value("URL", "Engine socket for --engine, unix:///path (default: $DOCKER_HOST,"
+            + " else the usual Docker and Podman socket paths).", "--engine-host");
     static final Opt PLATFORM = Opt.value("OS/ARCH[/VARIANT]",
             "Platform to pick from a multi-platform image (default: this machine's).", "--platform");
     static final Opt CA_CERT = Opt.repeated("FILE",
@@ -41,7 +43,7 @@ final class ImageCommand implements Command {
     private static final List<Opt> OPTIONS;
 
     static {
-        List<Opt> all = new ArrayList<>(List.of(INPUT, ENGINE, PLATFORM, CA_CERT, INSECURE, USERNAME,
+        List<Opt> all = new ArrayList<>(List.of(INPUT, ENGINE, ENGINE_HOST, PLATFORM, CA_CERT, INSECURE, USERNAME,
                 PASSWORD_STDIN, AUTHFILE, CacheCommand.CACHE_DIR, NO_CACHE, MAX_LAYER));
         all.addAll(ReportOptions.OPTIONS);
         OPTIONS = List.copyOf(all);

@@ -1,0 +1,213 @@
+package dev.bulwark.engine.source.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.engine.BulwarkException;
+import dev.bulwark.engine.ErrorKind;
+import dev.bulwark.engine.image.Descriptor;
+import dev.bulwark.engine.image.MediaTypes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Talks to one repository of one registry over the distribution API: finds the endpoint (HTTPS, or plain HTTP for
+ * loopback and {@code --insecure} registries that do not speak TLS), authenticates, and fetches manifests and blobs.
+ * Every answer body is read with a bound; every failure is a one-line {@link BulwarkException}.
+ */
+final class RegistryClient implements AutoCloseable {
+    private static final int MAX_ERROR_BODY = 64 << 10;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A manifest as served: its bytes, Content-Type and the registry's Docker-Content-Digest claim. */
+    record Fetched(byte[] body, String contentType, String dockerContentDigest) {
+    }
+
+    private final RegistryOptions options;
+    private final ImageReference ref;
+    private final HttpClient http;
+    private final RegistryTransport transport;
+    private final RegistryAuth auth;
+    private final String scope;
+    private URI base;
+
+    RegistryClient(RegistryOptions options) {
+        this.options = options;
+        this.ref = options.reference();
+        boolean allowPlainHttp = options.insecure() || ref.isLoopback();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.retry().timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(TlsTrust.context(options.caCerts(), options.insecure()))
+                .build();
+        this.transport = new RegistryTransport(http, options.retry(), ref.registry(), allowPlainHttp);
+        this.auth = new RegistryAuth(ref, transport, new CredentialLookup(options), allowPlainHttp);
+        this.scope = "repository:" + ref.repository() + ":pull";
+    }
+
+    /** Fetches a manifest or index by tag or digest. */
+    Fetched manifest(String reference, long maxBytes, String what) {
+        HttpResponse<InputStream> response = fetch("manifests/" + reference, Map.of("Accept",
+                MediaTypes.MANIFEST_ACCEPT), what);
+        int status = response.statusCode();
+        if (status == 404) {
+            String code = errorCode(response);
+            throw new BulwarkException(ErrorKind.NOT_FOUND, "image " + ref + " not found: registry " + ref.registry()
+                    + " has no manifest " + reference + " in " + ref.repository() + " ("
+                    + (code.isEmpty() ? "manifest unknown" : code) + ")");
+        }
+        expectOk(response, what);
+        byte[] body = readBounded(response, maxBytes, options.retry().timeout(), what);
+        return new Fetched(body, response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().firstValue("Docker-Content-Digest").orElse(null));
+    }
+
+    /** Reads a small blob (a config) whole; the caller verifies it. */
+    byte[] blob(Descriptor blob, String what) {
+        HttpResponse<InputStream> response = openBlobResponse(blob, what);
+        return readBounded(response, blob.size(), options.retry().timeout(), what);
+    }
+
+    /** Opens a blob stream; the caller wraps it in a verifying stream and must close it. */
+    InputStream openBlob(Descriptor blob, String what) {
+        return new StallGuardedInputStream(openBlobResponse(blob, what).body(), options.retry().timeout(), what);
+    }
+
+    private HttpResponse<InputStream> openBlobResponse(Descriptor blob, String what) {
+        HttpResponse<InputStream> response = fetch("blobs/" + blob.digest(), Map.of(), what);
+        if (response.statusCode() == 404) {
+            String code = errorCode(response);
+            throw new BulwarkException(ErrorKind.NOT_FOUND, what + ": registry " + ref.registry()
+                    + " does not have blob " + blob.digest() + (code.isEmpty() ? "" : " (" + code + ")"));
+        }
+        expectOk(response, what);
+        return response;
+    }
+
+    private HttpResponse<InputStream> fetch(String path, Map<String, String> headers, String what) {
+        URI uri = base().resolve(ref.repository() + "/" + path);
+        boolean reauthenticated = false;
+        while (true) {
+            HttpResponse<InputStream> response = transport.get(uri, headers, auth.authorization(scope), what);
+            int status = response.statusCode();
+            if (status == 401 && !reauthenticated) {
+                Optional<AuthChallenge> challenge = AuthChallenge.select(response.headers()
+                        .allValues("WWW-Authenticate"));
+                RegistryTransport.closeQuietly(response);
+                if (challenge.isEmpty()) {
+                    throw auth.refused(what);
+                }
+                auth.challenged(challenge.get(), scope);
+                reauthenticated = true;
+                continue;
+            }
+            if (status == 401) {
+                RegistryTransport.closeQuietly(response);
+                throw auth.refused(what);
+            }
+            if (status == 403) {
+                RegistryTransport.closeQuietly(response);
+                throw new BulwarkException(ErrorKind.AUTH, "registry " + ref.registry() + " denied access to "
+                        + ref.repository() + " while " + what + " (403): check credentials and permissions");
+            }
+            return response;
+        }
+    }
+
+    /** Finds the API root with a {@code GET /v2/}, learning the auth challenge on the way. */
+    private synchronized URI base() {
+        if (base != null) {
+            return base;
+        }
+        URI https = URI.create("https://" + ref.apiHost() + "/v2/");
+        try {
+            base = ping(https);
+        } catch (BulwarkException tlsFailed) {
+            boolean plainAllowed = options.insecure() || ref.isLoopback();
+            if (!plainAllowed || !(tlsFailed.getCause() instanceof IOException io)
+                    || TransportFailure.of(io) != TransportFailure.TLS) {
+                throw tlsFailed;
+            }
+            try {
+                base = ping(URI.create("http://" + ref.apiHost() + "/v2/"));
+            } catch (BulwarkException plainFailed) {
+                throw tlsFailed;
+            }
+        }
+        return base;
+    }
+
+    private URI ping(URI v2) {
+        HttpResponse<InputStream> response = transport.get(v2, Map.of(), null, "connecting");
+        RegistryTransport.closeQuietly(response);
+        int status = response.statusCode();
+        if (status == 401) {
+            AuthChallenge.select(response.headers().allValues("WWW-Authenticate"))
+                    .ifPresent(c -> auth.challenged(c, scope));
+        } else if (status != 200) {
+            throw new BulwarkException(ErrorKind.REMOTE, "registry " + ref.registry() + " answered HTTP " + status
+                    + " to GET /v2/: is this a container registry?");
+        }
+        return v2;
+    }
+
+    private void expectOk(HttpResponse<InputStream> response, String what) {
+        int status = response.statusCode();
+        if (status == 200) {
+            return;
+        }
+        String code = errorCode(response);
+        if (status == 429) {
+            throw new BulwarkException(ErrorKind.REMOTE, "registry " + ref.registry() + " is rate limiting (429)"
+                    + response.headers().firstValue("Retry-After").map(s -> ", retry after " + s).orElse("")
+                    + " while " + what);
+        }
+        throw new BulwarkException(ErrorKind.REMOTE, "registry " + ref.registry() + " answered HTTP " + status
+                + " while " + what + (code.isEmpty() ? "" : " (" + code + ")"));
+    }
+
+    private static byte[] readBounded(HttpResponse<InputStream> response, long max, java.time.Duration idle,
+            String what) {
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        try (InputStream in = new StallGuardedInputStream(response.body(), idle, what)) {
+            if (declared > max) {
+                throw new BulwarkException(ErrorKind.INVALID_INPUT, what + " is larger than " + max + " bytes");
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > max) {
+                throw new BulwarkException(ErrorKind.INVALID_INPUT, what + " is larger than " + max + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw TransportFailure.of(e).toException(response.uri().getHost(), "reading " + what, e);
+        }
+    }
+
+    /** The registry's error code ({@code MANIFEST_UNKNOWN}...) from an error body, or empty. Consumes the body. */
+    private static String errorCode(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            JsonNode errors = MAPPER.readTree(in.readNBytes(MAX_ERROR_BODY)).path("errors");
+            List<String> codes = new java.util.ArrayList<>();
+            for (JsonNode e : errors) {
+                String code = e.path("code").asText("");
+                if (code.matches("[A-Z_]{1,64}")) {
+                    codes.add(code.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                }
+            }
+            return String.join(", ", codes);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.bulwark.engine.source.registry;
+
+import dev.bulwark.engine.BulwarkException;
+import dev.bulwark.engine.ErrorKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The TLS trust a registry connection uses: the JDK's system trust store plus any {@code --ca-cert} PEM files, with
+ * hostname verification; or, only when the user asked for {@code --insecure}, no verification at all.
+ */
+final class TlsTrust {
+    private TlsTrust() {
+    }
+
+    static SSLContext context(List<Path> caCerts, boolean insecure) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            TrustManager trust = insecure ? new TrustingEverything() : verifying(caCerts);
+            context.init(null, new TrustManager[] {trust}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new BulwarkException(ErrorKind.INTERNAL, "cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static X509TrustManager verifying(List<Path> caCerts) throws GeneralSecurityException {
+        TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        system.init((KeyStore) null);
+        if (caCerts.isEmpty()) {
+            return firstX509(system);
+        }
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            store.load(null, null);
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        int n = 0;
+        for (X509Certificate issuer : firstX509(system).getAcceptedIssuers()) {
+            store.setCertificateEntry("system-" + n++, issuer);
+        }
+        for (Path file : caCerts) {
+            for (Certificate cert : readPem(file)) {
+                store.setCertificateEntry("ca-cert-" + n++, cert);
+            }
+        }
+        TrustManagerFactory combined = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        combined.init(store);
+        return firstX509(combined);
+    }
+
+    private static Collection<? extends Certificate> readPem(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BulwarkException(ErrorKind.USAGE, "--ca-cert " + file + ": no such file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certs.isEmpty()) {
+                throw new BulwarkException(ErrorKind.USAGE, "--ca-cert " + file + ": no certificate in the file");
+            }
+            return certs;
+        } catch (IOException | CertificateException e) {
+            throw new BulwarkException(ErrorKind.USAGE, "--ca-cert " + file
+                    + ": not a PEM or DER X.509 certificate file");
+        }
+    }
+
+    private static X509TrustManager firstX509(TrustManagerFactory factory) {
+        for (TrustManager tm : factory.getTrustManagers()) {
+            if (tm instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new IllegalStateException("no X509TrustManager");
+    }
+
+    /**
+     * Accepts any certificate and, being an extended trust manager, also skips the hostname check the JDK would
+     * otherwise do. Only used for {@code --insecure}.
+     */
+    private static final class TrustingEverything extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
