@@ -51,6 +51,10 @@ share_parts=(gocode locale doc man vim icons perl)
 [ -n "$jdk17" ] || die "no /usr/lib/jvm/java-17-openjdk-* (apt-get install -y openjdk-17-jdk-headless)"
 [ -d "$libs" ] || die "no $libs"
 
+# Earlier versions of this script left their own bench-<hash> directories (3.5 GB each); only this one is kept.
+for old in "$cache"/bench-[0-9a-f]*; do
+  [ -d "$old" ] && [ "$old" != "$out" ] && rm -rf "$old"
+done
 rm -rf "$out"
 mkdir -p "$out"
 work=$(mktemp -d "$cache/bench-work.XXXXXX")
@@ -102,5 +106,7 @@ for name in 1g 2g; do
   gz=$(skopeo inspect --raw "oci:$out/bench-$name.oci:$name" | jq '[.layers[].size] | add')
   printf '%s\t%s\t%s\t%s\n' "$name" "$layers" "$raw" "$gz" >> "$out/sizes.tsv"
 done
+# The archives and layouts are the benchmark inputs; the images in containers-storage are no longer needed.
+podman rmi -f "$img2" "$img1" "$base" >/dev/null 2>&1 || true
 touch "$out/.complete"
 echo "$out"

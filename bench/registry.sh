@@ -43,8 +43,22 @@ YML
 skopeo_pull() { rm -rf "$work/pulled"; skopeo copy -q --src-tls-verify=false "docker://$1" "oci:$work/pulled:x"; }
 skopeo_pull_dir() { rm -rf "$work/pulled-dir"; skopeo copy -q --src-tls-verify=false "docker://$1" "dir:$work/pulled-dir"; }
 
+# Pull only: the engine's registry source reads every layer blob to the end, verified (ParallelPull), through a
+# small probe compiled against the CLI jar; no decompression, no scan, nothing written.
+compile_pull_only() {
+  local jdk
+  jdk=$(. "$repo/bin/find-jdk.sh" && echo "$JAVA_HOME")
+  mkdir -p "$work/probe"
+  "$jdk/bin/javac" -d "$work/probe" -cp "$repo/cli/target/bulwark.jar" "$here/PullOnly.java"
+  pull_only_cmd=("$jdk/bin/java" -XX:+UseSerialGC -XX:-UsePerfData -cp "$repo/cli/target/bulwark.jar:$work/probe" PullOnly)
+}
+
+# The JDK HTTP client reads the socket in jdk.httpclient.bufsize chunks (16 KiB by default) and hands each one
+# through its reactive pipeline; every run below is also repeated with 1 MiB to show what that costs.
+bufsize_opt=-Djdk.httpclient.bufsize=1048576
+
 registry_bench() {
-  local name ref b s sd probe
+  local name ref b s sd po b1 po1 probe
   echo "run.sh: local registry pulls..." >&2
   {
     echo "#### Pull from a local registry (127.0.0.1, plain HTTP) vs. \`skopeo copy\`"
@@ -58,29 +72,39 @@ registry_bench() {
     return 0
   fi
   {
-    echo "| image | bulwark pull+scan median | \`skopeo copy docker:// oci:\` median | ratio | target <= 1.1x | \`skopeo copy … dir:\` median |"
-    echo "|---|---|---|---|---|---|"
+    echo "| image | \`skopeo copy docker:// oci:\` | bulwark pull+scan (ratio) | target <= 1.1x | pull+scan, 1 MiB bufsize (ratio) | pull only (ratio) | pull only, 1 MiB bufsize (ratio) | \`skopeo copy … dir:\` |"
+    echo "|---|---|---|---|---|---|---|---|"
   } >> "$out"
+  compile_pull_only
   for name in 1g 2g; do
     ref="$registry/bulwark-bench/app:$name"
     skopeo copy -q --dest-tls-verify=false "oci:$images/bench-$name.oci:$name" "docker://$ref"
     b=$work/reg-$name.bulwark; s=$work/reg-$name.skopeo; sd=$work/reg-$name.dir
-    : > "$b"; : > "$s"; : > "$sd"
+    po=$work/reg-$name.pull; b1=$work/reg-$name.bulwark1m; po1=$work/reg-$name.pull1m
+    : > "$b"; : > "$s"; : > "$sd"; : > "$po"; : > "$b1"; : > "$po1"
     # One untimed pull each so the registry's files are in the page cache.
     skopeo_pull "$ref"; "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
     for i in $(seq "$reps"); do
       if [ $((i % 2)) = 1 ]; then
         timed "$s" skopeo_pull "$ref"; timed "$sd" skopeo_pull_dir "$ref"
-        timed "$b" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
+        timed "$b" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"; timed "$po" "${pull_only_cmd[@]}" "$ref"
+        timed "$b1" env BULWARK_JAVA_OPTS="$bufsize_opt" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
+        timed "$po1" "${pull_only_cmd[0]}" "$bufsize_opt" "${pull_only_cmd[@]:1}" "$ref"
       else
-        timed "$b" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
+        timed "$po1" "${pull_only_cmd[0]}" "$bufsize_opt" "${pull_only_cmd[@]:1}" "$ref"
+        timed "$b1" env BULWARK_JAVA_OPTS="$bufsize_opt" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
+        timed "$po" "${pull_only_cmd[@]}" "$ref"; timed "$b" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
         timed "$sd" skopeo_pull_dir "$ref"; timed "$s" skopeo_pull "$ref"
       fi
     done
     local mb ms r
     mb=$(median "$b"); ms=$(median "$s"); r=$(ratio "$mb" "$ms")
-    echo "| $name | $mb s | $ms s | $r | $(verdict "$r" 1.1) | $(median "$sd") s |" >> "$out"
-    echo "  registry $name: bulwark [$(series "$b")] skopeo oci [$(series "$s")] skopeo dir [$(series "$sd")]" >> "$work/raw.txt"
+    rel() { echo "$(median "$1") s ($(ratio "$(median "$1")" "$ms"))"; }
+    echo "| $name | $ms s | $mb s ($r) | $(verdict "$r" 1.1) | $(rel "$b1") | $(rel "$po") | $(rel "$po1") | $(median "$sd") s |" >> "$out"
+    {
+      echo "  registry $name: skopeo oci [$(series "$s")] skopeo dir [$(series "$sd")]"
+      echo "    bulwark [$(series "$b")] bulwark 1m [$(series "$b1")] pull-only [$(series "$po")] pull-only 1m [$(series "$po1")]"
+    } >> "$work/raw.txt"
   done
   echo >> "$out"
 }
