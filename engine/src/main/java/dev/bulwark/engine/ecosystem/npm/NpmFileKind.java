@@ -64,8 +64,8 @@ enum NpmFileKind {
             return false;
         }
         int inner = path.indexOf('/', from);
-        if (inner == end || inner < 0) {
-            return true;
+        if (inner == end) {
+            return path.charAt(from) != '@'; // a scope directory alone is not a package
         }
         if (path.charAt(from) != '@' || inner + 1 >= end || path.charAt(inner + 1) == '.') {
             return false;
