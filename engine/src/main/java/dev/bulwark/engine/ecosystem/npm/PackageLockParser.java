@@ -1,0 +1,177 @@
+package dev.bulwark.engine.ecosystem.npm;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.engine.catalog.CatalogFile;
+import dev.bulwark.engine.catalog.WarningSink;
+import dev.bulwark.engine.inventory.Package;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code package-lock.json} and {@code npm-shrinkwrap.json}, lockfile versions 1 to 3, read as a stream one entry
+ * at a time so a lockfile of any size costs memory only for its entries. Version 2 and 3 list every installed
+ * directory under {@code packages}; version 1 nests {@code dependencies} by install depth. Dependencies are resolved
+ * the way node resolves them from each entry's directory. A document that breaks off keeps the entries read before.
+ */
+final class PackageLockParser {
+    static final int MAX_ENTRIES = 500_000;
+
+    private record Installed(String name, String version, List<String> licenses, boolean development,
+            List<String> requires) {
+    }
+
+    private PackageLockParser() {
+    }
+
+    static List<Package> parse(CatalogFile file, WarningSink warnings) throws IOException {
+        Map<String, Installed> packages = new LinkedHashMap<>();
+        Map<String, Installed> legacy = new LinkedHashMap<>();
+        try (JsonParser p = LockfileJson.JSON.createParser(file.content())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                warnings.warn("npm.malformed", file.path() + ": not a JSON object");
+                return List.of();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("packages") && value == JsonToken.START_OBJECT) {
+                    readPackages(p, packages, file.path(), warnings);
+                } else if (field.equals("dependencies") && value == JsonToken.START_OBJECT && packages.isEmpty()) {
+                    readLegacy(p, "", legacy, file.path(), warnings);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            warnings.warn("npm.malformed", file.path() + ": " + PackageJsonParser.firstLine(e.getOriginalMessage())
+                    + " (entries before it are kept)");
+        } catch (TooManyEntries e) {
+            warnings.warn("npm.too-many-entries", file.path() + ": more than " + MAX_ENTRIES
+                    + " entries; the rest are not read");
+        }
+        return resolve(packages.isEmpty() ? legacy : packages, file.path());
+    }
+
+    private static void readPackages(JsonParser p, Map<String, Installed> out, String path, WarningSink warnings)
+            throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            JsonNode entry = p.readValueAsTree();
+            int nm = NpmFileKind.lastNodeModules(key);
+            // "" is the project itself; keys outside node_modules are workspace sources; links point at them.
+            if (nm < 0 || entry == null || !entry.isObject() || LockfileJson.flag(entry, "link")) {
+                continue;
+            }
+            String name = LockfileJson.text(entry, "name");
+            if (name == null) {
+                name = key.substring(nm + "node_modules/".length());
+            }
+            String version = LockfileJson.text(entry, "version");
+            if (version == null || version.isEmpty()) {
+                warnings.warn("npm.incomplete-entry", path + ": " + key + " has no version");
+                continue;
+            }
+            List<String> requires = new ArrayList<>(LockfileJson.stringMap(entry, "dependencies").keySet());
+            for (String kind : List.of("optionalDependencies", "peerDependencies")) {
+                for (String n : LockfileJson.stringMap(entry, kind).keySet()) {
+                    if (!requires.contains(n)) {
+                        requires.add(n);
+                    }
+                }
+            }
+            put(out, key, new Installed(name, version, NpmLicenses.of(entry), LockfileJson.flag(entry, "dev"),
+                    requires));
+        }
+    }
+
+    /** Version 1: {@code dependencies} nested by install depth; the parser's nesting limit bounds the recursion. */
+    private static void readLegacy(JsonParser p, String parentDir, Map<String, Installed> out, String path,
+            WarningSink warnings) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            String dir = (parentDir.isEmpty() ? "" : parentDir + "/") + "node_modules/" + name;
+            String version = null;
+            boolean development = false;
+            List<String> requires = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "version" -> version = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "dev" -> development = value == JsonToken.VALUE_TRUE;
+                    case "requires" -> {
+                        JsonNode r = p.readValueAsTree();
+                        if (r != null && r.isObject()) {
+                            r.fieldNames().forEachRemaining(requires::add);
+                        }
+                    }
+                    case "dependencies" -> {
+                        if (value == JsonToken.START_OBJECT) {
+                            readLegacy(p, dir, out, path, warnings);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (version == null || version.isEmpty()) {
+                warnings.warn("npm.incomplete-entry", path + ": " + dir + " has no version");
+                continue;
+            }
+            String realName = name;
+            // An alias (npm install alias@npm:real@1.0.0) records the real package in the version.
+            if (version.startsWith("npm:")) {
+                String spec = version.substring(4);
+                realName = DependencySpec.name(spec);
+                version = DependencySpec.rest(spec);
+            }
+            put(out, dir, new Installed(realName, version, List.of(), development, requires));
+        }
+    }
+
+    private static void put(Map<String, Installed> out, String key, Installed value) {
+        if (out.size() >= MAX_ENTRIES) {
+            throw new TooManyEntries();
+        }
+        out.put(key, value);
+    }
+
+    private static List<Package> resolve(Map<String, Installed> byDir, String location) {
+        LockedPackages result = new LockedPackages(location);
+        Map<String, Installed> index = new HashMap<>(byDir);
+        for (Map.Entry<String, Installed> e : byDir.entrySet()) {
+            Installed i = e.getValue();
+            List<String> deps = new ArrayList<>(i.requires().size());
+            for (String n : i.requires()) {
+                Installed d = NodeResolution.resolve(index, e.getKey(), n);
+                if (d != null) {
+                    deps.add(DependencySpec.of(d.name(), d.version()));
+                }
+            }
+            result.add(i.name(), i.version(), i.licenses(), i.development(), deps);
+        }
+        return result.packages();
+    }
+
+    /** Stops reading a lockfile past {@link #MAX_ENTRIES}; unchecked so it passes through the parser's loops. */
+    private static final class TooManyEntries extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyEntries() {
+            super(null, null, false, false);
+        }
+    }
+}
