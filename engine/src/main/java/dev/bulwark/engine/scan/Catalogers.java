@@ -7,7 +7,9 @@ import dev.bulwark.engine.ecosystem.dotnet.DotnetCataloger;
 import dev.bulwark.engine.ecosystem.golang.GoBinaryCataloger;
 import dev.bulwark.engine.ecosystem.golang.GoModCataloger;
 import dev.bulwark.engine.ecosystem.java.JavaCataloger;
+import dev.bulwark.engine.ecosystem.npm.NpmCataloger;
 import dev.bulwark.engine.ecosystem.php.ComposerCataloger;
+import dev.bulwark.engine.ecosystem.python.PythonCataloger;
 import dev.bulwark.engine.ecosystem.ruby.GemCataloger;
 import dev.bulwark.engine.ecosystem.ruby.GemfileLockCataloger;
 import dev.bulwark.engine.ecosystem.rust.CargoLockCataloger;
@@ -22,6 +24,7 @@ public final class Catalogers {
 
     public static List<Cataloger> all() {
         return List.of(new DpkgCataloger(), new RpmCataloger(), new ApkCataloger(), new JavaCataloger(),
+                new NpmCataloger(), new PythonCataloger(),
                 new GoBinaryCataloger(), new GoModCataloger(), new RustBinaryCataloger(), new CargoLockCataloger(),
                 new GemCataloger(), new GemfileLockCataloger(), new DotnetCataloger(), new ComposerCataloger());
     }
