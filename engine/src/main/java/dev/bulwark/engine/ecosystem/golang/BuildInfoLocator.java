@@ -1,5 +1,8 @@
 package dev.bulwark.engine.ecosystem.golang;
 
+import dev.bulwark.engine.catalog.elf.ElfFile;
+import dev.bulwark.engine.catalog.elf.BinaryBytes;
+import dev.bulwark.engine.catalog.elf.MalformedBinaryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

@@ -1,5 +1,6 @@
 package dev.bulwark.engine.ecosystem.golang;
 
+import dev.bulwark.engine.catalog.elf.MalformedBinaryException;
 import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.Cataloger;
 import dev.bulwark.engine.catalog.WarningSink;

@@ -1,5 +1,9 @@
 package dev.bulwark.engine.ecosystem.golang;
 
+import dev.bulwark.engine.catalog.elf.ElfFile;
+import dev.bulwark.engine.catalog.elf.CapturedRanges;
+import dev.bulwark.engine.catalog.elf.SpooledBinary;
+import dev.bulwark.engine.catalog.elf.MalformedBinaryException;
 import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.WarningSink;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package dev.bulwark.engine.ecosystem.rust;
 
+import dev.bulwark.engine.catalog.elf.ElfFile;
+import dev.bulwark.engine.catalog.elf.CapturedRanges;
+import dev.bulwark.engine.catalog.elf.MalformedBinaryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

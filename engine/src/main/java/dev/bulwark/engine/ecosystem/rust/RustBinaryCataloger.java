@@ -1,5 +1,6 @@
 package dev.bulwark.engine.ecosystem.rust;
 
+import dev.bulwark.engine.catalog.elf.MalformedBinaryException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;

@@ -1,5 +1,7 @@
 package dev.bulwark.engine.ecosystem.golang;
 
+import dev.bulwark.engine.catalog.elf.ElfFile;
+import dev.bulwark.engine.catalog.elf.CapturedRanges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.bulwark.engine.ecosystem.golang;
+package dev.bulwark.engine.catalog.elf;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.List;
  * The parts of a binary kept while it streamed by once: the prefix already read plus the ranges asked for, in file
  * order. Used where the wanted bytes are known from the headers up front, so nothing else is held or spooled.
  */
-final class CapturedRanges implements BinaryBytes {
+public final class CapturedRanges implements BinaryBytes {
     private final long size;
     private final List<Long> starts = new ArrayList<>();
     private final List<byte[]> chunks = new ArrayList<>();
@@ -24,7 +24,7 @@ final class CapturedRanges implements BinaryBytes {
      * Reads {@code in} (positioned just after {@code prefix}) forward once, keeping each of {@code ranges}
      * ({@code [start, end)} pairs, clipped to the file). The caller bounds the ranges' total size.
      */
-    static CapturedRanges capture(byte[] prefix, InputStream in, long size, List<long[]> ranges) throws IOException {
+    public static CapturedRanges capture(byte[] prefix, InputStream in, long size, List<long[]> ranges) throws IOException {
         CapturedRanges c = new CapturedRanges(size);
         c.starts.add(0L);
         c.chunks.add(prefix);

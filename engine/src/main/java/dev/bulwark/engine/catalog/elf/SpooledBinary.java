@@ -1,4 +1,4 @@
-package dev.bulwark.engine.ecosystem.golang;
+package dev.bulwark.engine.catalog.elf;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,9 @@ import java.nio.file.Path;
  * A whole binary made readable at any offset: in heap up to {@link #HEAP_LIMIT}, in a temp file (deleted on close)
  * beyond, so a 100 MB Go binary never has to fit in the engine's small heap.
  */
-final class SpooledBinary implements BinaryBytes {
+public final class SpooledBinary implements BinaryBytes {
     /** Several layers are read in parallel in a 256 MB heap. */
-    static final int HEAP_LIMIT = 4 << 20;
+    public static final int HEAP_LIMIT = 4 << 20;
 
     private final byte[] heap;
     private final Path file;
@@ -32,7 +32,7 @@ final class SpooledBinary implements BinaryBytes {
      * Spools {@code prefix} (the bytes already read) followed by the rest of {@code in}, refusing more than
      * {@code sizeLimit} bytes in total.
      */
-    static SpooledBinary spool(byte[] prefix, InputStream in, long sizeLimit) throws IOException {
+    public static SpooledBinary spool(byte[] prefix, InputStream in, long sizeLimit) throws IOException {
         byte[] more = in.readNBytes(Math.max(0, HEAP_LIMIT - prefix.length) + 1);
         if (prefix.length + more.length <= HEAP_LIMIT) {
             byte[] all = new byte[prefix.length + more.length];

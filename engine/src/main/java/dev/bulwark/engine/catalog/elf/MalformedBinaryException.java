@@ -1,10 +1,10 @@
-package dev.bulwark.engine.ecosystem.rust;
+package dev.bulwark.engine.catalog.elf;
 
 /** A binary whose headers or offsets point outside what could be read: truncated, fake or hostile. */
-final class MalformedBinaryException extends RuntimeException {
+public final class MalformedBinaryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    MalformedBinaryException(String message) {
+    public MalformedBinaryException(String message) {
         super(message);
     }
 }

@@ -1,4 +1,4 @@
-package dev.bulwark.engine.ecosystem.golang;
+package dev.bulwark.engine.catalog.elf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,22 +10,22 @@ import java.util.List;
  * on demand the section headers with their names. 32- and 64-bit, little- and big-endian. Every count and offset is
  * checked against the file and bounded, so a fake or hostile header fails with {@link MalformedBinaryException}.
  */
-final class ElfFile {
+public final class ElfFile {
     /** Bytes of a file that must be read to know whether, and what kind of, ELF it is. */
-    static final int HEADER_SIZE = 64;
-    static final int PT_LOAD = 1;
-    static final int PT_NOTE = 4;
-    static final int PF_X = 1;
-    static final int PF_W = 2;
+    public static final int HEADER_SIZE = 64;
+    public static final int PT_LOAD = 1;
+    public static final int PT_NOTE = 4;
+    public static final int PF_X = 1;
+    public static final int PF_W = 2;
     /** Real binaries have about a dozen segments and under a hundred sections. */
     private static final int MAX_SEGMENTS = 1024;
     private static final int MAX_SECTIONS = 1 << 16;
     private static final int MAX_NAMES = 4 << 20;
 
-    record Segment(int type, int flags, long offset, long vaddr, long fileSize) {
+    public record Segment(int type, int flags, long offset, long vaddr, long fileSize) {
     }
 
-    record Section(String name, long flags, long addr, long offset, long size) {
+    public record Section(String name, long flags, long addr, long offset, long size) {
     }
 
     private final BinaryBytes bytes;
@@ -34,16 +34,16 @@ final class ElfFile {
     private List<Section> sections;
 
     /** The fields of the ELF header this reader uses. */
-    record Header(boolean is64, boolean bigEndian, long phoff, int phentsize, int phnum, long shoff,
+    public record Header(boolean is64, boolean bigEndian, long phoff, int phentsize, int phnum, long shoff,
             int shentsize, int shnum, int shstrndx) {
 
         /** Whether {@code b} starts with the ELF magic. */
-        static boolean isElf(byte[] b) {
+        public static boolean isElf(byte[] b) {
             return b.length >= 4 && b[0] == 0x7f && b[1] == 'E' && b[2] == 'L' && b[3] == 'F';
         }
 
         /** Parses the header from the first bytes of a file ({@link #HEADER_SIZE} or all of a smaller file). */
-        static Header parse(byte[] b) {
+        public static Header parse(byte[] b) {
             if (!isElf(b) || b.length < 52) {
                 throw new MalformedBinaryException("not an ELF file or truncated ELF header");
             }
@@ -65,35 +65,35 @@ final class ElfFile {
         }
 
         /** The byte range {@code [start, end)} of the program header table. */
-        long[] programHeaders() {
+        public long[] programHeaders() {
             return new long[] {phoff, phoff + (long) phentsize * phnum};
         }
 
         /** The byte range {@code [start, end)} of the section header table (empty when the file has none). */
-        long[] sectionHeaders() {
+        public long[] sectionHeaders() {
             return new long[] {shoff, shoff + (long) shentsize * shnum};
         }
 
-        int pointerSize() {
+        public int pointerSize() {
             return is64 ? 8 : 4;
         }
     }
 
-    ElfFile(BinaryBytes bytes) throws IOException {
+    public ElfFile(BinaryBytes bytes) throws IOException {
         this.bytes = bytes;
         this.header = Header.parse(bytes.read(0, (int) Math.min(HEADER_SIZE, bytes.size())));
         this.segments = readSegments();
     }
 
-    Header header() {
+    public Header header() {
         return header;
     }
 
-    List<Segment> segments() {
+    public List<Segment> segments() {
         return segments;
     }
 
-    BinaryBytes bytes() {
+    public BinaryBytes bytes() {
         return bytes;
     }
 
@@ -122,7 +122,7 @@ final class ElfFile {
     }
 
     /** The section headers with their names; empty when the file has no section table. */
-    List<Section> sections() throws IOException {
+    public List<Section> sections() throws IOException {
         if (sections == null) {
             sections = readSections();
         }
@@ -130,7 +130,7 @@ final class ElfFile {
     }
 
     /** The named section, or null. */
-    Section section(String name) throws IOException {
+    public Section section(String name) throws IOException {
         for (Section s : sections()) {
             if (s.name.equals(name)) {
                 return s;
@@ -189,7 +189,7 @@ final class ElfFile {
     }
 
     /** Reads {@code len} bytes at virtual address {@code vaddr}, which must lie in the file part of one segment. */
-    byte[] readAddress(long vaddr, int len) throws IOException {
+    public byte[] readAddress(long vaddr, int len) throws IOException {
         for (Segment s : segments) {
             if (s.type == PT_LOAD && vaddr >= s.vaddr && vaddr - s.vaddr <= s.fileSize - len) {
                 return bytes.read(s.offset + (vaddr - s.vaddr), len);
@@ -199,7 +199,7 @@ final class ElfFile {
     }
 
     /** An unsigned little- or big-endian integer of {@code width} bytes; 8-byte values over 2^63 turn negative. */
-    static long u(byte[] b, int off, int width, boolean bigEndian) {
+    public static long u(byte[] b, int off, int width, boolean bigEndian) {
         if (off < 0 || off + width > b.length) {
             throw new MalformedBinaryException("truncated ELF structure");
         }
