@@ -76,7 +76,7 @@ class RegistryCommandTest {
     }
 
     @Test
-    void withoutTheCaCertTheTlsErrorSaysWhatToDo() {
+    void withoutTheCaCertTheTlsErrorPointsToTheFlag() {
         CliRun r = CliRun.withStdin(registry.password() + "\n", "image", ref, "-u", registry.username(),
                 "--password-stdin", "--no-cache");
         assertEquals(5, r.exit(), r.toString());

@@ -76,11 +76,11 @@ final class InstalledTree {
     }
 
     private void reach(String start, Set<String> seen) {
-        List<String> todo = new ArrayList<>(List.of(start));
-        while (!todo.isEmpty()) {
-            String dir = todo.remove(todo.size() - 1);
+        List<String> pending = new ArrayList<>(List.of(start));
+        while (!pending.isEmpty()) {
+            String dir = pending.remove(pending.size() - 1);
             if (seen.add(dir)) {
-                todo.addAll(edges.getOrDefault(dir, List.of()));
+                pending.addAll(edges.getOrDefault(dir, List.of()));
             }
         }
     }

@@ -162,13 +162,13 @@ final class PnpmLockParser {
 
     private Set<String> reach(Set<String> roots) {
         Set<String> seen = new LinkedHashSet<>();
-        List<String> todo = new ArrayList<>(roots);
-        while (!todo.isEmpty()) {
-            String id = todo.remove(todo.size() - 1);
+        List<String> pending = new ArrayList<>(roots);
+        while (!pending.isEmpty()) {
+            String id = pending.remove(pending.size() - 1);
             if (seen.add(id)) {
                 Node n = nodes.get(id);
                 if (n != null) {
-                    todo.addAll(n.deps);
+                    pending.addAll(n.deps);
                 }
             }
         }

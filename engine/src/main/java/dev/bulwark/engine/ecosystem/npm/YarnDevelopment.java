@@ -49,12 +49,12 @@ final class YarnDevelopment {
     }
 
     private static void reach(String start, Map<String, Package> byId, Set<String> seen) {
-        List<String> todo = new ArrayList<>(List.of(start));
-        while (!todo.isEmpty()) {
-            String id = todo.remove(todo.size() - 1);
+        List<String> pending = new ArrayList<>(List.of(start));
+        while (!pending.isEmpty()) {
+            String id = pending.remove(pending.size() - 1);
             Package p = byId.get(id);
             if (p != null && seen.add(id)) {
-                todo.addAll(p.dependsOn());
+                pending.addAll(p.dependsOn());
             }
         }
     }

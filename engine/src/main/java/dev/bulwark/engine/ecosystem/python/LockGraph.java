@@ -74,15 +74,15 @@ final class LockGraph {
 
     private Set<String> reach(List<String> roots) {
         Set<String> seen = new HashSet<>();
-        List<String> todo = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
         for (String r : roots) {
-            todo.add(Pep503.normalize(r));
+            pending.add(Pep503.normalize(r));
         }
-        while (!todo.isEmpty()) {
-            String n = todo.remove(todo.size() - 1);
+        while (!pending.isEmpty()) {
+            String n = pending.remove(pending.size() - 1);
             if (seen.add(n)) {
                 for (Locked l : byName.getOrDefault(n, List.of())) {
-                    todo.addAll(l.requires().stream().map(Pep503::normalize).toList());
+                    pending.addAll(l.requires().stream().map(Pep503::normalize).toList());
                 }
             }
         }
