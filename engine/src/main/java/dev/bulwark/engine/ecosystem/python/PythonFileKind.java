@@ -25,8 +25,10 @@ enum PythonFileKind {
         if (base.endsWith(".egg-info")) {
             return installed(path) ? EGG_INFO : null;
         }
-        if (installed(path) || path.contains("node_modules/")) {
-            return null; // a library's own lockfiles and requirements are not what is installed here
+        if (installed(path) || path.contains("node_modules/") || path.startsWith("usr/share/doc/")) {
+            // A library's own lockfiles and requirements, and examples shipped as documentation, are not what is
+            // installed here.
+            return null;
         }
         return switch (base) {
             case "poetry.lock" -> POETRY_LOCK;
