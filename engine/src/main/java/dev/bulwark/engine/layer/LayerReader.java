@@ -4,6 +4,7 @@ import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.catalog.FailureWatchingStream;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.Warning;
@@ -213,7 +214,7 @@ public final class LayerReader {
         try {
             long copied;
             try (OutputStream out = Files.newOutputStream(spool)) {
-                copied = new GuardedStream(content).transferTo(out);
+                copied = new FailureWatchingStream(content).transferTo(out);
             }
             for (Cataloger c : wanting) {
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
@@ -229,14 +230,14 @@ public final class LayerReader {
             Map<String, Accumulator> results, String what) throws IOException {
         Accumulator acc = results.get(c.name());
         acc.parsed.add(path);
-        GuardedStream guarded = new GuardedStream(content);
+        FailureWatchingStream guarded = new FailureWatchingStream(content);
         try {
             for (Package p : c.parse(new CatalogFile(path, size, guarded), acc.sink(what))) {
                 acc.packages.add(p.location() == null ? p.withLocation(path) : p);
             }
         } catch (IOException | RuntimeException e) {
-            if (guarded.failure != null) {
-                throw guarded.failure; // the layer itself is broken, not the file
+            if (guarded.failure() != null) {
+                throw guarded.failure(); // the layer itself is broken, not the file
             }
             acc.warn(c.name() + ".unreadable", what + ": " + path + ": " + oneLine(e));
         }
@@ -276,46 +277,6 @@ public final class LayerReader {
 
         CatalogerResult result() {
             return new CatalogerResult(parsed, packages, warnings, owned);
-        }
-    }
-
-    /** Remembers an I/O failure of the layer stream so it is not mistaken for a bad file. */
-    private static final class GuardedStream extends InputStream {
-        private final InputStream in;
-        IOException failure;
-
-        GuardedStream(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return in.read();
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return in.read(b, off, len);
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            try {
-                return in.skip(n);
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
         }
     }
 }

@@ -1,12 +1,8 @@
 package dev.bulwark.engine.ecosystem.dotnet;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.catalog.CatalogFile;
+import dev.bulwark.engine.catalog.CatalogJson;
 import dev.bulwark.engine.catalog.Cataloger;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
@@ -27,8 +23,6 @@ import java.util.Map;
 public final class DotnetCataloger implements Cataloger {
     static final String NAME = "dotnet";
     static final int MAX_SIZE = 32 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
 
     @Override
     public String name() {
@@ -48,15 +42,8 @@ public final class DotnetCataloger implements Cataloger {
 
     @Override
     public List<Package> parse(CatalogFile file, WarningSink warnings) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.readAll(MAX_SIZE));
-        } catch (BulwarkException e) {
-            warnings.warn("dotnet.oversized", e.getMessage() + "; skipped");
-            return List.of();
-        } catch (JacksonException e) {
-            warnings.warn("dotnet.malformed", file.path() + ": not valid JSON (" + e.getOriginalMessage()
-                    + "); skipped");
+        JsonNode root = CatalogJson.read(file, MAX_SIZE, NAME, warnings);
+        if (root == null) {
             return List.of();
         }
         if (root == null || !root.isObject()) {

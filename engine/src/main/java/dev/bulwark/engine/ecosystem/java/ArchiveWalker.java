@@ -1,5 +1,6 @@
 package dev.bulwark.engine.ecosystem.java;
 
+import dev.bulwark.engine.catalog.FailureWatchingStream;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.PackageFlag;
@@ -49,13 +50,13 @@ final class ArchiveWalker {
     static List<Package> walk(String path, InputStream raw, ArchiveLimits limits, WarningSink warnings,
             String foundBy) throws IOException {
         ArchiveWalker walker = new ArchiveWalker(path, limits, warnings, foundBy);
-        FailureWatch watched = new FailureWatch(raw);
+        FailureWatchingStream watched = new FailureWatchingStream(raw);
         MessageDigest sha1 = sha1();
         DigestInputStream hashed = new DigestInputStream(watched, sha1);
         Contents contents = walker.read(path, hashed, 0, new ArchiveBudget(walker.fileBudget,
                 limits.maxBytesPerArchive(), path));
-        if (watched.failure != null) {
-            throw watched.failure; // the file could not be read: not a malformed archive
+        if (watched.failure() != null) {
+            throw watched.failure(); // the file could not be read: not a malformed archive
         }
         hashed.transferTo(OutputStream.nullOutputStream()); // the rest (central directory) completes the hash
         walker.emit(path, contents, HexFormat.of().formatHex(sha1.digest()));
@@ -207,34 +208,5 @@ final class ArchiveWalker {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
-    }
-
-    /** Remembers a failure of the file's own stream, so that it is not mistaken for a malformed archive. */
-    private static final class FailureWatch extends FilterInputStream {
-        IOException failure;
-
-        FailureWatch(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
     }
 }

@@ -1,12 +1,8 @@
 package dev.bulwark.engine.ecosystem.php;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.catalog.CatalogFile;
+import dev.bulwark.engine.catalog.CatalogJson;
 import dev.bulwark.engine.catalog.Cataloger;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
@@ -28,8 +24,6 @@ import java.util.Set;
 public final class ComposerCataloger implements Cataloger {
     static final String NAME = "composer";
     static final int MAX_SIZE = 64 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
 
     @Override
     public String name() {
@@ -49,15 +43,8 @@ public final class ComposerCataloger implements Cataloger {
 
     @Override
     public List<Package> parse(CatalogFile file, WarningSink warnings) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.readAll(MAX_SIZE));
-        } catch (BulwarkException e) {
-            warnings.warn("composer.oversized", e.getMessage() + "; skipped");
-            return List.of();
-        } catch (JacksonException e) {
-            warnings.warn("composer.malformed", file.path() + ": not valid JSON (" + e.getOriginalMessage()
-                    + "); skipped");
+        JsonNode root = CatalogJson.read(file, MAX_SIZE, NAME, warnings);
+        if (root == null) {
             return List.of();
         }
         List<JsonNode> entries = new ArrayList<>();
