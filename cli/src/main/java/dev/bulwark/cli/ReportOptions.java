@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
+import dev.bulwark.engine.finding.Assessment;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.report.ReportContext;
 import dev.bulwark.report.ReportWriter;
@@ -43,11 +44,15 @@ final class ReportOptions {
     }
 
     void write(ReportWriter writer, Inventory inventory, Io io) {
+        write(writer, Assessment.inventoryOnly(inventory), io);
+    }
+
+    void write(ReportWriter writer, Assessment assessment, Io io) {
         try {
             if (output == null) {
                 io.text().flush();
                 OutputStream out = new BufferedOutputStream(new NonClosing(io.out()), 1 << 16);
-                writer.write(inventory, out);
+                writer.write(assessment, out);
                 out.flush();
                 return;
             }
@@ -57,7 +62,7 @@ final class ReportOptions {
             Path tmp = Files.createTempFile(dir, ".bulwark-", ".part");
             try {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    writer.write(inventory, out);
+                    writer.write(assessment, out);
                 }
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

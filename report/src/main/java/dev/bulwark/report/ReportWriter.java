@@ -1,12 +1,12 @@
 package dev.bulwark.report;
 
-import dev.bulwark.engine.inventory.Inventory;
+import dev.bulwark.engine.finding.Assessment;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes one inventory in one format. Implementations stream UTF-8 to the given stream (they never close it), write
- * the same bytes for the same inventory and {@link ReportContext}, and never let a hostile string from the image
+ * Writes one assessment (an inventory and its findings) in one format. Implementations stream UTF-8 to the given stream (they never close it), write
+ * the same bytes for the same assessment and {@link ReportContext}, and never let a hostile string from the image
  * break the document's syntax. Adding a format = one implementation + one line in {@link ReportWriters#standard}.
  */
 public interface ReportWriter {
@@ -14,5 +14,5 @@ public interface ReportWriter {
     String format();
 
     /** Writes the whole document; an IOException only means the stream itself failed. */
-    void write(Inventory inventory, OutputStream out) throws IOException;
+    void write(Assessment assessment, OutputStream out) throws IOException;
 }

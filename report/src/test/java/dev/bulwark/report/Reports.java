@@ -30,7 +30,7 @@ final class Reports {
     static String write(ReportWriter writer, Inventory inventory) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            writer.write(inventory, out);
+            writer.write(dev.bulwark.engine.finding.Assessment.inventoryOnly(inventory), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import static dev.bulwark.report.JsonOutput.string;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulwark.engine.inventory.Distro;
+import dev.bulwark.engine.finding.Assessment;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.inventory.LayerInfo;
 import dev.bulwark.engine.inventory.Package;
@@ -38,7 +39,8 @@ public final class BulwarkJsonWriter implements ReportWriter {
     }
 
     @Override
-    public void write(Inventory inventory, OutputStream out) throws IOException {
+    public void write(Assessment assessment, OutputStream out) throws IOException {
+        Inventory inventory = assessment.inventory();
         JsonGenerator g = JsonOutput.open(out);
         g.writeStartObject();
         g.writeStringField("schemaVersion", SCHEMA_VERSION);

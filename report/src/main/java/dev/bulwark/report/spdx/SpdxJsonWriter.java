@@ -4,6 +4,7 @@ import static dev.bulwark.report.JsonOutput.string;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulwark.engine.inventory.Distro;
+import dev.bulwark.engine.finding.Assessment;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.report.JsonOutput;
@@ -38,7 +39,8 @@ public final class SpdxJsonWriter implements ReportWriter {
     }
 
     @Override
-    public void write(Inventory inventory, OutputStream out) throws IOException {
+    public void write(Assessment assessment, OutputStream out) throws IOException {
+        Inventory inventory = assessment.inventory();
         SpdxIds ids = new SpdxIds();
         Inventory.Target target = inventory.target();
         JsonGenerator g = JsonOutput.open(out);

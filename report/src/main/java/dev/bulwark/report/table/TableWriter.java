@@ -1,6 +1,7 @@
 package dev.bulwark.report.table;
 
 import dev.bulwark.engine.inventory.Distro;
+import dev.bulwark.engine.finding.Assessment;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.Warning;
@@ -31,7 +32,8 @@ public final class TableWriter implements ReportWriter {
     }
 
     @Override
-    public void write(Inventory inventory, OutputStream out) throws IOException {
+    public void write(Assessment assessment, OutputStream out) throws IOException {
+        Inventory inventory = assessment.inventory();
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.write(summary(inventory));
         w.write("\n\n");
