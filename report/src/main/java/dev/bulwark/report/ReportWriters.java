@@ -5,6 +5,9 @@ import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.report.cyclonedx.CycloneDxWriter;
 import dev.bulwark.report.json.BulwarkJsonWriter;
 import dev.bulwark.report.spdx.SpdxJsonWriter;
+import dev.bulwark.report.sarif.SarifWriter;
+import dev.bulwark.report.junit.JunitWriter;
+import dev.bulwark.report.html.HtmlWriter;
 import dev.bulwark.report.table.TableWriter;
 import java.util.HashSet;
 import java.util.List;
@@ -25,13 +28,16 @@ public final class ReportWriters {
         }
     }
 
-    /** Every built-in format: {@code table}, {@code json}, {@code cyclonedx}, {@code spdx-json}. */
+    /** Every built-in format: {@code table}, {@code json}, {@code cyclonedx}, {@code spdx-json}, {@code sarif}, {@code junit}, {@code html}. */
     public static ReportWriters standard(ReportContext context) {
         return new ReportWriters(List.of(
                 new TableWriter(),
                 new BulwarkJsonWriter(context),
                 new CycloneDxWriter(context),
-                new SpdxJsonWriter(context)));
+                new SpdxJsonWriter(context),
+                new SarifWriter(context),
+                new JunitWriter(context),
+                new HtmlWriter(context)));
     }
 
     /** The format names, in the order they are offered. */

@@ -41,6 +41,28 @@ class GoldenFilesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"table", "json", "cyclonedx", "sarif", "junit", "html"})
+    void findingsMatchTheGoldenFile(String format) throws IOException {
+        String actual = Reports.write(format, FixtureFindings.assessment());
+        String file = "findings-" + format + switch (format) {
+            case "table" -> ".txt";
+            case "junit" -> ".xml";
+            case "html" -> ".html";
+            default -> ".json";
+        };
+        if (Boolean.getBoolean("bulwark.updateGolden")) {
+            Files.createDirectories(SOURCE_DIR);
+            Files.writeString(SOURCE_DIR.resolve(file), actual, StandardCharsets.UTF_8);
+            return;
+        }
+        try (InputStream in = GoldenFilesTest.class.getResourceAsStream("golden/" + file)) {
+            assertNotNull(in, "no golden file golden/" + file + "; run with -Dbulwark.updateGolden=true");
+            String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(expected, actual, format + " output changed; if intended, regenerate the golden files");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"table", "json", "cyclonedx", "spdx-json"})
     void packageOrderInTheInventoryDoesNotMatter(String format) {
         Inventory inventory = FixtureInventory.load();

@@ -15,7 +15,7 @@ class ReportWritersTest {
     @Test
     void offersEveryBuiltInFormat() {
         ReportWriters writers = ReportWriters.standard(Reports.fixedContext());
-        assertEquals(List.of("table", "json", "cyclonedx", "spdx-json"), writers.formats());
+        assertEquals(List.of("table", "json", "cyclonedx", "spdx-json", "sarif", "junit", "html"), writers.formats());
         writers.formats().forEach(f -> assertEquals(f, writers.require(f).format()));
     }
 

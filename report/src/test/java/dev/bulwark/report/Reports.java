@@ -36,4 +36,14 @@ final class Reports {
         }
         return out.toString(StandardCharsets.UTF_8);
     }
+
+    static String write(String format, dev.bulwark.engine.finding.Assessment assessment) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ReportWriters.standard(fixedContext()).require(format).write(assessment, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
 }

@@ -22,7 +22,7 @@ public final class Schemas {
             .build();
 
     public static final JsonSchema BULWARK = load(SpecVersion.VersionFlag.V202012,
-            "classpath:dev/bulwark/report/bulwark-inventory-1.0.schema.json");
+            "classpath:dev/bulwark/report/bulwark-report-1.schema.json");
     public static final JsonSchema CYCLONEDX = load(SpecVersion.VersionFlag.V7,
             "http://cyclonedx.org/schema/bom-1.6.schema.json");
     public static final JsonSchema SPDX = load(SpecVersion.VersionFlag.V201909, "classpath:resources/spdx-schema-v2.3.json");

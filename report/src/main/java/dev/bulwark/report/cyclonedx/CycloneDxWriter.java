@@ -9,6 +9,7 @@ import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.report.JsonOutput;
 import dev.bulwark.report.ReportContext;
+import dev.bulwark.report.ReportFindings;
 import dev.bulwark.report.ReportPackages;
 import dev.bulwark.report.ReportWriter;
 import dev.bulwark.report.UniqueRefs;
@@ -66,6 +67,7 @@ public final class CycloneDxWriter implements ReportWriter {
         }
         g.writeEndArray();
         writeDependencies(g, refOf);
+        CycloneDxVulnerabilities.write(g, ReportFindings.vulnerabilities(assessment), refOf);
         g.writeEndObject();
         JsonOutput.finish(g);
     }

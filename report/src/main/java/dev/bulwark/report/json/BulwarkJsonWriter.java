@@ -5,6 +5,11 @@ import static dev.bulwark.report.JsonOutput.string;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulwark.engine.inventory.Distro;
 import dev.bulwark.engine.finding.Assessment;
+import dev.bulwark.engine.finding.Misconfiguration;
+import dev.bulwark.engine.finding.SecretFinding;
+import dev.bulwark.engine.finding.Severity;
+import dev.bulwark.engine.finding.VulnerabilityFinding;
+import dev.bulwark.report.ReportFindings;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.inventory.LayerInfo;
 import dev.bulwark.engine.inventory.Package;
@@ -19,13 +24,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The {@code json} format: Bulwark's own inventory document, schema version {@value #SCHEMA_VERSION}. The schema
- * is {@code dev/bulwark/report/bulwark-inventory-1.0.schema.json}; every field is documented in
+ * The {@code json} format: Bulwark's own report document (inventory and findings), schema version {@value #SCHEMA_VERSION}. The schema
+ * is {@code dev/bulwark/report/bulwark-report-1.schema.json}; every field is documented in
  * {@code docs/json-format.md}. Null fields are left out rather than written as {@code null}.
  */
 public final class BulwarkJsonWriter implements ReportWriter {
     /** Bumped in the minor place for added optional fields, in the major place for anything else. */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     private final ReportContext context;
 
@@ -57,7 +62,32 @@ public final class BulwarkJsonWriter implements ReportWriter {
         g.writeObjectFieldStart("summary");
         g.writeNumberField("packages", packages.size());
         g.writeNumberField("warnings", warnings.size());
+        if (!assessment.findings().isEmpty() || !assessment.scanners().isEmpty()) {
+            g.writeNumberField("vulnerabilities", assessment.findings(VulnerabilityFinding.class).size());
+            g.writeNumberField("secrets", assessment.findings(SecretFinding.class).size());
+            g.writeNumberField("misconfigurations", assessment.findings(Misconfiguration.class).size());
+            g.writeObjectFieldStart("bySeverity");
+            var counts = ReportFindings.countBySeverity(assessment.findings());
+            for (Severity s : ReportFindings.severitiesDescending()) {
+                g.writeNumberField(s.name(), counts.get(s));
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
+        if (!assessment.scanners().isEmpty()) {
+            g.writeArrayFieldStart("scanners");
+            for (String s : assessment.scanners()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+        }
+        if (assessment.database() != null) {
+            g.writeObjectFieldStart("database");
+            string(g, "builtAt", assessment.database().builtAt());
+            g.writeNumberField("schemaVersion", assessment.database().schemaVersion());
+            g.writeNumberField("advisories", assessment.database().advisories());
+            g.writeEndObject();
+        }
         g.writeArrayFieldStart("packages");
         for (Package p : packages) {
             writePackage(g, p, ReportPackages.purl(p, inventory.distro()));
@@ -71,6 +101,7 @@ public final class BulwarkJsonWriter implements ReportWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        FindingsJson.write(g, assessment);
         g.writeEndObject();
         JsonOutput.finish(g);
     }

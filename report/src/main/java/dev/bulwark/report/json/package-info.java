@@ -1,2 +1,2 @@
-/** Bulwark's own versioned JSON inventory format (schema in dev/bulwark/report/bulwark-inventory-1.0.schema.json). */
+/** Bulwark's own versioned JSON inventory format (schema in dev/bulwark/report/bulwark-report-1.schema.json). */
 package dev.bulwark.report.json;

@@ -18,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code table} format: a summary line, then one aligned row per package (NAME, VERSION, TYPE and, when any
- * package was built from a differently named or versioned source, SOURCE), then the warnings. Every cell is escaped
+ * The {@code table} format: a summary line, then either one aligned row per package (NAME, VERSION, TYPE and,
+ * when any package was built from a differently named or versioned source, SOURCE) when nothing was matched or
+ * checked, or one table per scanner that ran (vulnerabilities, secrets, misconfigurations); then the warnings. Every cell is escaped
  * and cut to {@value #MAX_CELL} characters so hostile names can neither forge rows nor wreck the alignment.
  */
 public final class TableWriter implements ReportWriter {
@@ -37,11 +38,15 @@ public final class TableWriter implements ReportWriter {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.write(summary(inventory));
         w.write("\n\n");
-        List<Package> packages = ReportPackages.sorted(inventory);
-        if (packages.isEmpty()) {
-            w.write("No packages found.\n");
+        if (assessment.scanners().isEmpty() && assessment.findings().isEmpty()) {
+            List<Package> packages = ReportPackages.sorted(inventory);
+            if (packages.isEmpty()) {
+                w.write("No packages found.\n");
+            } else {
+                writeRows(w, packages);
+            }
         } else {
-            writeRows(w, packages);
+            FindingRows.write(w, assessment);
         }
         List<Warning> warnings = ReportPackages.sortedWarnings(inventory);
         if (!warnings.isEmpty()) {
@@ -64,18 +69,8 @@ public final class TableWriter implements ReportWriter {
                 + "  Warnings: " + inventory.warnings().size();
     }
 
-    private static void writeRows(Writer w, List<Package> packages) throws IOException {
-        boolean withSource = packages.stream().anyMatch(p -> !source(p).isEmpty());
-        List<String[]> rows = new ArrayList<>(packages.size() + 1);
-        rows.add(withSource ? new String[] {"NAME", "VERSION", "TYPE", "SOURCE"}
-                : new String[] {"NAME", "VERSION", "TYPE"});
-        for (Package p : packages) {
-            String name = cell(p.name());
-            String version = cell(p.version());
-            String type = cell(p.type());
-            rows.add(withSource ? new String[] {name, version, type, cell(source(p))}
-                    : new String[] {name, version, type});
-        }
+    /** Writes rows (the first is the header) with columns padded to the widest cell; cells must be escaped. */
+    static void writeAligned(Writer w, List<String[]> rows) throws IOException {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -94,6 +89,21 @@ public final class TableWriter implements ReportWriter {
             w.write(line.toString().stripTrailing());
             w.write('\n');
         }
+    }
+
+    private static void writeRows(Writer w, List<Package> packages) throws IOException {
+        boolean withSource = packages.stream().anyMatch(p -> !source(p).isEmpty());
+        List<String[]> rows = new ArrayList<>(packages.size() + 1);
+        rows.add(withSource ? new String[] {"NAME", "VERSION", "TYPE", "SOURCE"}
+                : new String[] {"NAME", "VERSION", "TYPE"});
+        for (Package p : packages) {
+            String name = cell(p.name());
+            String version = cell(p.version());
+            String type = cell(p.type());
+            rows.add(withSource ? new String[] {name, version, type, cell(source(p))}
+                    : new String[] {name, version, type});
+        }
+        writeAligned(w, rows);
     }
 
     /** The source package when it says something the row does not: {@code glibc}, {@code gcc-defaults 1.203}. */
