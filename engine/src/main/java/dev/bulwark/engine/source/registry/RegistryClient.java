@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Talks to one repository of one registry over the distribution API: finds the endpoint (HTTPS, or plain HTTP for
@@ -46,6 +48,11 @@ final class RegistryClient implements AutoCloseable {
     }
 
     RegistryClient(RegistryOptions options) {
+        this(options, false);
+    }
+
+    /** A client that asks for {@code pull,push} access when {@code push} is set (Bearer tokens are per scope). */
+    RegistryClient(RegistryOptions options, boolean push) {
         this.options = options;
         this.ref = options.reference();
         boolean allowPlainHttp = options.insecure() || ref.isLoopback();
@@ -57,7 +64,7 @@ final class RegistryClient implements AutoCloseable {
                 .build();
         this.transport = new RegistryTransport(http, options.retry(), ref.registry(), allowPlainHttp);
         this.auth = new RegistryAuth(ref, transport, new CredentialLookup(options), allowPlainHttp);
-        this.scope = "repository:" + ref.repository() + ":pull";
+        this.scope = "repository:" + ref.repository() + (push ? ":pull,push" : ":pull");
     }
 
     /** Fetches a manifest or index by tag or digest. */
@@ -100,10 +107,29 @@ final class RegistryClient implements AutoCloseable {
     }
 
     private HttpResponse<InputStream> fetch(String path, Map<String, String> headers, String what) {
-        URI uri = base().resolve(ref.repository() + "/" + path);
+        return send("GET", repositoryUri(path), headers, null, what);
+    }
+
+    /** {@code /v2/<repository>/<path>} on this registry. */
+    URI repositoryUri(String path) {
+        return base().resolve(ref.repository() + "/" + path);
+    }
+
+    /** The reference this client was made for. */
+    ImageReference reference() {
+        return ref;
+    }
+
+    /**
+     * Sends an authenticated request (answering one 401 challenge), retried as {@link RegistryTransport#send} does;
+     * 401 after authenticating and 403 become {@link ErrorKind#AUTH}. The caller owns the response body.
+     */
+    HttpResponse<InputStream> send(String method, URI uri, Map<String, String> headers,
+            Supplier<HttpRequest.BodyPublisher> body, String what) {
         boolean reauthenticated = false;
         while (true) {
-            HttpResponse<InputStream> response = transport.get(uri, headers, auth.authorization(scope), what);
+            HttpResponse<InputStream> response = transport.send(method, uri, headers, auth.authorization(scope),
+                    body, what);
             int status = response.statusCode();
             if (status == 401 && !reauthenticated) {
                 Optional<AuthChallenge> challenge = AuthChallenge.select(response.headers()
@@ -167,8 +193,13 @@ final class RegistryClient implements AutoCloseable {
     }
 
     private void expectOk(HttpResponse<InputStream> response, String what) {
+        expectStatus(response, 200, what);
+    }
+
+    /** Throws a one-line {@link ErrorKind#REMOTE} error (consuming the body) unless the status is {@code expected}. */
+    void expectStatus(HttpResponse<InputStream> response, int expected, String what) {
         int status = response.statusCode();
-        if (status == 200) {
+        if (status == expected) {
             return;
         }
         String code = errorCode(response);
@@ -199,7 +230,7 @@ final class RegistryClient implements AutoCloseable {
     }
 
     /** The registry's error code ({@code MANIFEST_UNKNOWN}...) from an error body, or empty. Consumes the body. */
-    private static String errorCode(HttpResponse<InputStream> response) {
+    static String errorCode(HttpResponse<InputStream> response) {
         try (InputStream in = response.body()) {
             JsonNode errors = MAPPER.readTree(in.readNBytes(MAX_ERROR_BODY)).path("errors");
             List<String> codes = new java.util.ArrayList<>();

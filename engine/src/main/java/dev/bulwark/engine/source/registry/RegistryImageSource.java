@@ -80,7 +80,8 @@ public final class RegistryImageSource implements ImageSource {
         }
     }
 
-    private static Digest verifyTop(ImageReference ref, RegistryClient.Fetched top, String what) {
+    /** Checks a fetched top-level manifest against the pinned digest, else the registry's claim; returns its digest. */
+    static Digest verifyTop(ImageReference ref, RegistryClient.Fetched top, String what) {
         Digest expected = ref.digest();
         if (expected == null && top.dockerContentDigest() != null) {
             try {

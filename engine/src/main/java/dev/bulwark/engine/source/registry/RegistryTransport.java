@@ -9,12 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Sends one logical request with retries: 429 and 5xx answers and dropped or refused connections are tried again
@@ -42,24 +40,30 @@ final class RegistryTransport {
      * whatever its status, after retries; the caller owns (and must close) its body.
      */
     HttpResponse<InputStream> get(URI uri, Map<String, String> headers, String authorization, String what) {
-        return send(uri, headers, authorization, null, what);
+        return send("GET", uri, headers, authorization, null, what);
     }
 
     /** POSTs a form body (token requests with a refresh token); never redirected to another host with credentials. */
     HttpResponse<InputStream> postForm(URI uri, String form, String what) {
-        return send(uri, Map.of("Content-Type", "application/x-www-form-urlencoded"), null, form, what);
+        return send("POST", uri, Map.of("Content-Type", "application/x-www-form-urlencoded"), null,
+                () -> HttpRequest.BodyPublishers.ofString(form), what);
     }
 
-    private HttpResponse<InputStream> send(URI uri, Map<String, String> headers, String authorization, String form,
-            String what) {
+    /**
+     * Sends {@code method} with a body from {@code body} (nullable; called again for every retry, so a file body is
+     * re-read). GET and HEAD follow redirects as {@link #get} does; other methods return a redirect as it came.
+     */
+    HttpResponse<InputStream> send(String method, URI uri, Map<String, String> headers, String authorization,
+            Supplier<HttpRequest.BodyPublisher> body, String what) {
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
             boolean sameHost = current.getAuthority() != null && current.getAuthority().equalsIgnoreCase(
                     uri.getAuthority());
-            HttpResponse<InputStream> response = sendWithRetry(current, headers, sameHost ? authorization : null,
-                    form, what);
+            HttpResponse<InputStream> response = sendWithRetry(method, current, headers,
+                    sameHost ? authorization : null, body, what);
             int status = response.statusCode();
-            if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            boolean followable = method.equals("GET") || method.equals("HEAD");
+            if (!followable || status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
                 return response;
             }
             closeQuietly(response);
@@ -83,8 +87,8 @@ final class RegistryTransport {
         }
     }
 
-    private HttpResponse<InputStream> sendWithRetry(URI uri, Map<String, String> headers, String authorization,
-            String form, String what) {
+    private HttpResponse<InputStream> sendWithRetry(String method, URI uri, Map<String, String> headers,
+            String authorization, Supplier<HttpRequest.BodyPublisher> body, String what) {
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(retry.timeout())
                     .header("User-Agent", "bulwark");
@@ -92,7 +96,7 @@ final class RegistryTransport {
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
-            request = form == null ? request.GET() : request.POST(HttpRequest.BodyPublishers.ofString(form));
+            request = request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body.get());
             HttpResponse<InputStream> response;
             try {
                 response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -128,22 +132,7 @@ final class RegistryTransport {
 
     /** Retry-After is either delay-seconds or an HTTP date. */
     static Optional<Duration> retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String v = value.trim();
-        try {
-            long seconds = Long.parseLong(v);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(Math.min(seconds, 1L << 31)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }
+        return RetryPolicy.retryAfter(value);
     }
 
     static void closeQuietly(HttpResponse<InputStream> response) {

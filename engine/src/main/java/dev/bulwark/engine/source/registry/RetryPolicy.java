@@ -1,7 +1,11 @@
 package dev.bulwark.engine.source.registry;
 
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How hard to retry a registry request that failed for a reason that may pass (429, 5xx, a dropped connection):
@@ -32,10 +36,30 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
     }
 
     /** The wait before attempt {@code attempt + 1} (attempt counts from 1): full jitter over the capped backoff. */
-    Duration backoff(int attempt, double random) {
+    public Duration backoff(int attempt, double random) {
         long base = initialDelay.toMillis() << Math.min(attempt - 1, 20);
         long capped = Math.min(Math.max(base, 0), maxDelay.toMillis());
         // Half fixed, half random: never zero, but spread so parallel pulls do not retry in lockstep.
         return Duration.ofMillis(capped / 2 + (long) (random * (capped - capped / 2)));
+    }
+
+    /** A {@code Retry-After} value, either delay-seconds or an HTTP date; empty when absent or unparseable. */
+    public static Optional<Duration> retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(Math.min(seconds, 1L << 31)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Closes a response body that delivers no bytes for longer than the idle timeout. The JDK HTTP client bounds only
  * the wait for headers; without this a registry that stops sending mid-blob would hang a scan forever.
  */
-final class StallGuardedInputStream extends FilterInputStream {
+public final class StallGuardedInputStream extends FilterInputStream {
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bulwark-registry-watchdog");
         t.setDaemon(true);
@@ -28,7 +28,8 @@ final class StallGuardedInputStream extends FilterInputStream {
     private volatile long lastProgress = System.nanoTime();
     private volatile boolean stalled;
 
-    StallGuardedInputStream(InputStream in, Duration idle, String what) {
+    /** Guards {@code in}; {@code what} names the transfer in the error for a stall. */
+    public StallGuardedInputStream(InputStream in, Duration idle, String what) {
         super(in);
         this.idleNanos = idle.toNanos();
         this.what = what;
@@ -66,7 +67,7 @@ final class StallGuardedInputStream extends FilterInputStream {
             return n;
         } catch (IOException e) {
             if (stalled) {
-                throw new BulwarkException(ErrorKind.REMOTE, what + ": the registry sent no data for "
+                throw new BulwarkException(ErrorKind.REMOTE, what + ": the server sent no data for "
                         + Duration.ofNanos(idleNanos).toSeconds() + " s", e);
             }
             throw e;

@@ -26,11 +26,12 @@ import javax.net.ssl.X509TrustManager;
  * The TLS trust a registry connection uses: the JDK's system trust store plus any {@code --ca-cert} PEM files, with
  * hostname verification; or, only when the user asked for {@code --insecure}, no verification at all.
  */
-final class TlsTrust {
+public final class TlsTrust {
     private TlsTrust() {
     }
 
-    static SSLContext context(List<Path> caCerts, boolean insecure) {
+    /** The context for {@code caCerts} (extra PEM files, may be empty) on top of system trust, or trusting all. */
+    public static SSLContext context(List<Path> caCerts, boolean insecure) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             TrustManager trust = insecure ? new TrustingEverything() : verifying(caCerts);
