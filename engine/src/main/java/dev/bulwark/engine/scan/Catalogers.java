@@ -19,10 +19,19 @@ import java.util.List;
 
 /** The explicit list of catalogers a scan runs. Adding an ecosystem adds one line here. */
 public final class Catalogers {
+    /**
+     * Benchmark switch (docs/benchmarks.md), not a user option: {@code BULWARK_BENCH_CATALOGERS=os} runs the OS
+     * package catalogers only, to measure what the language catalogers cost on the same image.
+     */
+    static final String BENCH_SWITCH = "BULWARK_BENCH_CATALOGERS";
+
     private Catalogers() {
     }
 
     public static List<Cataloger> all() {
+        if ("os".equals(System.getenv(BENCH_SWITCH))) {
+            return List.of(new DpkgCataloger(), new RpmCataloger(), new ApkCataloger());
+        }
         return List.of(new DpkgCataloger(), new RpmCataloger(), new ApkCataloger(), new JavaCataloger(),
                 new NpmCataloger(), new PythonCataloger(),
                 new GoBinaryCataloger(), new GoModCataloger(), new RustBinaryCataloger(), new CargoLockCataloger(),

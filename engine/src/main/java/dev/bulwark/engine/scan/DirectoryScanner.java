@@ -49,12 +49,15 @@ public final class DirectoryScanner {
             throw new BulwarkException(ErrorKind.NOT_FOUND, root + ": " + e.getMessage(), e);
         }
         LayerReader.Collector collector = reader.collector(root.toString(), catalogers);
+        // Every visited file is below base, so its relative path is a suffix of its string: cheaper than
+        // Path.relativize, which showed in profiles of 50,000-file node_modules trees.
+        String prefix = base.toString().endsWith("/") ? base.toString() : base + "/";
         try {
             Files.walkFileTree(base, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                            String path = relative(base, file);
+                            String path = relative(prefix, file);
                             if (attrs.isSymbolicLink()) {
                                 collector.symlink(path, Files.readSymbolicLink(file).toString(), 0777);
                             } else if (attrs.isRegularFile() && collector.wanted(path)) {
@@ -67,7 +70,7 @@ public final class DirectoryScanner {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                            collector.warn("fs.unreadable", relative(base, file) + ": " + exc.getMessage());
+                            collector.warn("fs.unreadable", relative(prefix, file) + ": " + exc.getMessage());
                             return FileVisitResult.CONTINUE;
                         }
                     });
@@ -81,7 +84,8 @@ public final class DirectoryScanner {
                 catalogers);
     }
 
-    private static String relative(Path base, Path file) {
-        return base.relativize(file).toString().replace('\\', '/');
+    private static String relative(String prefix, Path file) {
+        String s = file.toString();
+        return (s.startsWith(prefix) ? s.substring(prefix.length()) : s).replace('\\', '/');
     }
 }

@@ -4,40 +4,53 @@ import dev.bulwark.engine.catalog.FailureWatchingStream;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.PackageFlag;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
- * Streams one Java archive and the archives nested in it, front to back with {@link ZipInputStream} (a layer gives a
- * stream, not a seekable file, and nothing is extracted to disk), hashing each archive as it goes. Every Maven
- * {@code pom.properties} becomes a package; an archive with none falls back to its manifest, marked low confidence.
- * Each bound in {@link ArchiveLimits} turns into a counted warning that gives up the archive concerned, keeping what
- * was found before.
+ * Reads one Java archive and the archives nested in it, hashing each, without extracting anything to disk. An
+ * archive that fits a bounded heap buffer (a small jar; each jar nested in a fat jar) is read through its zip central
+ * directory: only {@code pom.properties}, the manifest and nested archives are opened, a stored nested archive (as
+ * Spring Boot stores them) is read in place as a range of its parent, so no class is ever inflated. A larger archive
+ * (a fat jar itself), or one without a usable central directory (truncated, zip64), is streamed front to back by
+ * {@link StreamedArchive}, which hands each nested archive back here. Every Maven {@code pom.properties} becomes a
+ * package; an archive with none falls back to its manifest, marked low confidence. Each bound in
+ * {@link ArchiveLimits} turns into a counted warning that gives up the archive concerned, keeping what was found
+ * before.
  */
 final class ArchiveWalker {
-    private static final String MANIFEST = "META-INF/MANIFEST.MF";
+    /**
+     * An archive up to this size is held in heap and read by its central directory. Nested jars of real fat jars
+     * reach 12 MB (hibernate-core, elasticsearch-java); larger ones are streamed, inflating every entry.
+     */
+    static final int IN_HEAP = 16 << 20;
+    /**
+     * Heap held by the buffered archives of one file at once (they nest): with at most 4 layers read in parallel,
+     * under 100 MB of the engine's 256 MB heap in the worst case.
+     */
+    static final int HEAP_PER_FILE = 24 << 20;
 
-    private final ArchiveLimits limits;
-    private final WarningSink warnings;
+    final ArchiveLimits limits;
+    final WarningSink warnings;
     private final String foundBy;
-    private final ArchiveBudget fileBudget;
+    final ArchiveBudget fileBudget;
     private final List<Package> found = new ArrayList<>();
-    private final byte[] scratch = new byte[64 << 10];
+    final byte[] scratch = new byte[64 << 10];
+    private final StreamedArchive streamed = new StreamedArchive(this);
     private int nestedArchives;
     private boolean nestedLimitWarned;
+    private long heapHeld;
 
     private ArchiveWalker(String path, ArchiveLimits limits, WarningSink warnings, String foundBy) {
         this.limits = limits;
@@ -53,44 +66,50 @@ final class ArchiveWalker {
         FailureWatchingStream watched = new FailureWatchingStream(raw);
         MessageDigest sha1 = sha1();
         DigestInputStream hashed = new DigestInputStream(watched, sha1);
-        Contents contents = walker.read(path, hashed, 0, new ArchiveBudget(walker.fileBudget,
-                limits.maxBytesPerArchive(), path));
-        if (watched.failure() != null) {
-            throw watched.failure(); // the file could not be read: not a malformed archive
+        ArchiveBudget budget = new ArchiveBudget(walker.fileBudget, limits.maxBytesPerArchive(), path);
+        byte[] head = hashed.readNBytes(IN_HEAP + 1);
+        ArchiveContents contents;
+        if (head.length <= IN_HEAP) {
+            contents = walker.read(path, ArchiveSlice.of(head), 0, budget);
+        } else {
+            contents = walker.streamed.read(path, new SequenceInputStream(new ByteArrayInputStream(head), hashed),
+                    0, budget);
+            if (watched.failure() != null) {
+                throw watched.failure(); // the file could not be read: not a malformed archive
+            }
+            hashed.transferTo(OutputStream.nullOutputStream()); // the rest (central directory) completes the hash
         }
-        hashed.transferTo(OutputStream.nullOutputStream()); // the rest (central directory) completes the hash
         walker.emit(path, contents, HexFormat.of().formatHex(sha1.digest()));
         return walker.found;
     }
 
-    /** What one archive says about itself. */
-    private static final class Contents {
-        final Set<MavenCoordinates> poms = new LinkedHashSet<>();
-        byte[] manifest;
-        int entries;
-    }
-
-    private Contents read(String path, InputStream in, int depth, ArchiveBudget budget) throws IOException {
-        Contents contents = new Contents();
-        ZipInputStream zip = new ZipInputStream(new FilterInputStream(in) {
-            @Override
-            public void close() {
-                // the stream below is the enclosing archive's entry or the layer's file
-            }
-        });
-        try (zip) {
-            InputStream entry = budget.meter(zip);
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
+    /** Reads one archive through its central directory, or front to back when it has no usable one. */
+    private ArchiveContents read(String path, ArchiveSlice archive, int depth, ArchiveBudget budget)
+            throws IOException {
+        CentralDirectory directory;
+        try {
+            directory = CentralDirectory.open(archive);
+        } catch (IOException | RuntimeException x) {
+            warnings.warn("java.malformed-central-directory", path + ": " + oneLine(x) + "; read front to back");
+            directory = null;
+        }
+        if (directory == null) {
+            return streamed.read(path, archive.stream(), depth, budget);
+        }
+        ArchiveContents contents = new ArchiveContents();
+        try {
+            CentralDirectory.Entry e;
+            while ((e = directory.next()) != null) {
                 if (++contents.entries > limits.maxEntriesPerArchive()) {
                     warnings.warn("java.too-many-entries", path + ": more than " + limits.maxEntriesPerArchive()
                             + " entries; the rest is not read");
                     return contents;
                 }
+                // The declared size is what streaming would inflate: the same budget, spent without inflating.
+                budget.spend(e.size());
                 if (!e.isDirectory()) {
-                    entry(path, e.getName(), entry, depth, contents);
+                    entry(path, directory, e, depth, contents);
                 }
-                drain(entry);
             }
             if (contents.entries == 0) {
                 warnings.warn("java.not-an-archive", path + ": no zip entries (not a Java archive?)");
@@ -100,41 +119,50 @@ final class ArchiveWalker {
                 throw x; // an enclosing archive's bound: it gives up, and this one with it
             }
             warnings.warn("java.zip-bomb", x.getMessage() + "; the rest is not read");
-        } catch (IOException | RuntimeException x) {
-            // ZipException, EOFException (truncated), IllegalArgumentException (undecodable entry name)
-            warnings.warn("java.malformed-archive", path + ": " + oneLine(x) + "; the rest is not read");
         }
         return contents;
     }
 
-    private void entry(String path, String name, InputStream entry, int depth, Contents contents) throws IOException {
-        if (ArchiveNames.isPomProperties(name)) {
-            byte[] data = readSmall(path, name, entry, limits.maxMetadataBytes());
-            if (data != null) {
-                try {
-                    MavenCoordinates c = PomProperties.parse(data);
-                    if (c != null) {
-                        contents.poms.add(c);
-                    } else {
-                        warnings.warn("java.incomplete-pom-properties", path + "!/" + name
-                                + ": no usable groupId, artifactId and version");
-                    }
-                } catch (IOException x) {
-                    warnings.warn("java.malformed-pom-properties", path + "!/" + name + ": " + oneLine(x));
-                }
-            }
-        } else if (MANIFEST.equalsIgnoreCase(name)) {
-            contents.manifest = readSmall(path, name, entry, limits.maxManifestBytes());
-        } else if (ArchiveNames.isArchive(name)) {
-            nested(path + "!/" + name, entry, depth + 1);
+    private void entry(String path, CentralDirectory directory, CentralDirectory.Entry e, int depth,
+            ArchiveContents contents) throws IOException {
+        String name = e.name();
+        boolean pom = ArchiveNames.isPomProperties(name);
+        boolean manifest = !pom && ArchiveContents.MANIFEST.equalsIgnoreCase(name);
+        if (!pom && !manifest && !ArchiveNames.isArchive(name)) {
+            return;
         }
+        int limit = pom ? limits.maxMetadataBytes() : limits.maxManifestBytes();
+        if ((pom || manifest) && e.size() > limit) {
+            warnings.warn("java.oversized-metadata", path + "!/" + name + " is over " + limit + " bytes; not read");
+            return;
+        }
+        ArchiveSlice data;
+        try {
+            data = directory.data(e);
+            if (pom || manifest) {
+                byte[] bytes = EntryStreams.readAll(data, e);
+                if (pom) {
+                    contents.pom(path, name, bytes, warnings);
+                } else {
+                    contents.manifest = bytes;
+                }
+                return;
+            }
+        } catch (ArchiveBudget.Exhausted x) {
+            throw x;
+        } catch (IOException | RuntimeException x) {
+            warnings.warn("java.malformed-archive", path + "!/" + name + ": " + oneLine(x) + "; entry skipped");
+            return;
+        }
+        nested(path + "!/" + name, data, e, depth + 1);
     }
 
-    private void nested(String path, InputStream entry, int depth) throws IOException {
+    /** Whether one more nested archive may be opened at {@code depth}; warns when not. */
+    boolean mayOpenNested(String path, int depth) {
         if (depth > limits.maxDepth()) {
             warnings.warn("java.nested-too-deep", path + ": archives nested deeper than " + limits.maxDepth()
                     + " are not opened");
-            return;
+            return false;
         }
         if (++nestedArchives > limits.maxNestedArchives()) {
             if (!nestedLimitWarned) {
@@ -142,32 +170,62 @@ final class ArchiveWalker {
                 warnings.warn("java.too-many-archives", path + ": more than " + limits.maxNestedArchives()
                         + " nested archives in one file; the rest are not opened");
             }
+            return false;
+        }
+        return true;
+    }
+
+    private void nested(String path, ArchiveSlice data, CentralDirectory.Entry e, int depth) throws IOException {
+        if (!mayOpenNested(path, depth)) {
+            return;
+        }
+        if (e.method() != CentralDirectory.STORED) {
+            try {
+                opened(path, EntryStreams.open(data, e), depth);
+            } catch (ArchiveBudget.Exhausted x) {
+                throw x;
+            } catch (IOException | RuntimeException x) {
+                // the bytes are in heap: any failure is the entry's data, not I/O
+                warnings.warn("java.malformed-archive", path + ": " + oneLine(x) + "; not read");
+            }
             return;
         }
         MessageDigest sha1 = sha1();
-        DigestInputStream hashed = new DigestInputStream(entry, sha1);
-        ArchiveBudget budget = new ArchiveBudget(fileBudget, limits.maxBytesPerArchive(), path);
-        Contents contents = read(path, hashed, depth, budget);
-        hashed.transferTo(OutputStream.nullOutputStream());
+        data.hash(sha1);
+        ArchiveContents contents = read(path, data, depth, new ArchiveBudget(fileBudget, limits.maxBytesPerArchive(),
+                path));
         emit(path, contents, HexFormat.of().formatHex(sha1.digest()));
     }
 
-    private byte[] readSmall(String path, String name, InputStream entry, int limit) throws IOException {
-        byte[] data = entry.readNBytes(limit + 1);
-        if (data.length > limit) {
-            warnings.warn("java.oversized-metadata", path + "!/" + name + " is over " + limit + " bytes; not read");
-            return null;
+    /**
+     * A nested archive given as a stream (an entry of a streamed archive, or a deflated entry): held in heap and read
+     * by its central directory when it fits the heap bound, else streamed. The caller has checked
+     * {@link #mayOpenNested}.
+     */
+    void opened(String path, InputStream entry, int depth) throws IOException {
+        MessageDigest sha1 = sha1();
+        ArchiveBudget budget = new ArchiveBudget(fileBudget, limits.maxBytesPerArchive(), path);
+        int room = (int) Math.max(0, Math.min(IN_HEAP, HEAP_PER_FILE - heapHeld));
+        byte[] head = entry.readNBytes(room + 1);
+        heapHeld += head.length;
+        try {
+            sha1.update(head);
+            ArchiveContents contents;
+            if (head.length <= room) {
+                contents = read(path, ArchiveSlice.of(head), depth, budget);
+            } else {
+                DigestInputStream rest = new DigestInputStream(entry, sha1);
+                contents = streamed.read(path, new SequenceInputStream(new ByteArrayInputStream(head), rest), depth,
+                        budget);
+                rest.transferTo(OutputStream.nullOutputStream());
+            }
+            emit(path, contents, HexFormat.of().formatHex(sha1.digest()));
+        } finally {
+            heapHeld -= head.length;
         }
-        return data;
     }
 
-    private void drain(InputStream entry) throws IOException {
-        while (entry.read(scratch, 0, scratch.length) >= 0) {
-            // read, not skipped, so every inflated byte is counted against the budget
-        }
-    }
-
-    private void emit(String path, Contents contents, String sha1) {
+    void emit(String path, ArchiveContents contents, String sha1) {
         Map<String, String> hashes = Map.of("sha1", sha1);
         if (!contents.poms.isEmpty()) {
             for (MavenCoordinates c : contents.poms) {
@@ -185,7 +243,7 @@ final class ArchiveWalker {
                 return;
             }
         } catch (IOException | RuntimeException x) {
-            warnings.warn("java.malformed-manifest", path + "!/" + MANIFEST + ": " + oneLine(x));
+            warnings.warn("java.malformed-manifest", path + "!/" + ArchiveContents.MANIFEST + ": " + oneLine(x));
         }
         warnings.warn("java.unidentified-archive", path + ": no Maven metadata and no version in its manifest or "
                 + "file name");
@@ -196,7 +254,7 @@ final class ArchiveWalker {
                 null, hashes, null, flags, null);
     }
 
-    private static MessageDigest sha1() {
+    static MessageDigest sha1() {
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {

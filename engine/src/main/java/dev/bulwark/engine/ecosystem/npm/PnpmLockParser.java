@@ -46,7 +46,7 @@ final class PnpmLockParser {
     }
 
     private List<Package> read(InputStream in) throws IOException {
-        try (JsonParser p = LockfileJson.YAML.createParser(in)) {
+        try (JsonParser p = LockfileJson.yaml().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 warnings.warn("npm.malformed", path + ": not a YAML mapping");
                 return List.of();

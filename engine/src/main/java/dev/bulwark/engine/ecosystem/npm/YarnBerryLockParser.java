@@ -22,7 +22,7 @@ final class YarnBerryLockParser {
 
     static List<Package> parse(InputStream in, String path, WarningSink warnings) throws IOException {
         YarnEntries entries = new YarnEntries(path);
-        try (JsonParser p = LockfileJson.YAML.createParser(in)) {
+        try (JsonParser p = LockfileJson.yaml().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 warnings.warn("npm.malformed", path + ": not a YAML mapping");
                 return List.of();

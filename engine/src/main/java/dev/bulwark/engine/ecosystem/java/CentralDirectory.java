@@ -1,0 +1,212 @@
+package dev.bulwark.engine.ecosystem.java;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipException;
+
+/**
+ * The central directory of a zip archive held in an {@link ArchiveSlice}: lets the walker open only the entries it
+ * wants instead of inflating every class. {@link #open} checks the whole directory before anything is used (every
+ * record's signature, the entry count, every offset and size inside the file), so a corrupt directory is found
+ * before any entry is read and the archive can be read front to back instead. Each entry's local header is checked
+ * against its directory record when the entry is opened.
+ */
+final class CentralDirectory {
+    static final int STORED = 0;
+    static final int DEFLATED = 8;
+    private static final int EOCD_SIG = 0x06054b50;
+    private static final int ZIP64_LOCATOR_SIG = 0x07064b50;
+    private static final int CEN_SIG = 0x02014b50;
+    private static final int LOC_SIG = 0x04034b50;
+    private static final int EOCD_SIZE = 22;
+    private static final int CEN_SIZE = 46;
+    private static final int LOC_SIZE = 30;
+    private static final int WINDOW = 128 << 10;
+
+    /** One central directory record. */
+    record Entry(String name, byte[] rawName, int flags, int method, long compressedSize, long size,
+            long localOffset) {
+        boolean isDirectory() {
+            return name.endsWith("/");
+        }
+    }
+
+    private final ArchiveSlice archive;
+    private final long start;
+    private final long end;
+    private final long base;
+    private final int count;
+    private final byte[] window = new byte[WINDOW];
+    /** The byte ranges of the entries opened so far (local header to data end), by start. */
+    private final TreeMap<Long, Long> opened = new TreeMap<>();
+    private long windowStart;
+    private int windowLength;
+    private long cursor;
+    private int read;
+
+    private CentralDirectory(ArchiveSlice archive, long start, long end, long base, int count) {
+        this.archive = archive;
+        this.start = start;
+        this.end = end;
+        this.base = base;
+        this.count = count;
+        this.cursor = start;
+    }
+
+    /**
+     * The directory of {@code archive}, or null when it has none this reader handles (no end record: truncated or
+     * not a zip; zip64; multi-disk), for the caller to read the archive front to back.
+     *
+     * @throws ZipException the end record is there but the directory it points to is corrupt
+     */
+    static CentralDirectory open(ArchiveSlice archive) throws IOException {
+        long size = archive.size();
+        if (size < EOCD_SIZE) {
+            return null;
+        }
+        int tailLength = (int) Math.min(size, EOCD_SIZE + 0xffff);
+        long tailStart = size - tailLength;
+        byte[] tail = archive.read(tailStart, tailLength);
+        int eocd = -1;
+        for (int i = tailLength - EOCD_SIZE; i >= 0; i--) {
+            if (int32(tail, i) == EOCD_SIG && i + EOCD_SIZE + uint16(tail, i + 20) == tailLength) {
+                eocd = i;
+                break;
+            }
+        }
+        if (eocd < 0) {
+            return null;
+        }
+        int disk = uint16(tail, eocd + 4);
+        int cdDisk = uint16(tail, eocd + 6);
+        int entries = uint16(tail, eocd + 10);
+        long cdSize = uint32(tail, eocd + 12);
+        long cdOffset = uint32(tail, eocd + 16);
+        boolean zip64 = entries == 0xffff || cdSize == 0xffffffffL || cdOffset == 0xffffffffL
+                || (eocd >= 20 && int32(tail, eocd - 20) == ZIP64_LOCATOR_SIG);
+        if (zip64 || disk != 0 || cdDisk != 0) {
+            return null;
+        }
+        long eocdAt = tailStart + eocd;
+        long cdStart = eocdAt - cdSize;
+        // Data before the first entry (a launch script) shifts every offset; the directory's own position tells by
+        // how much, as java.util.zip.ZipFile computes it.
+        long base = cdStart - cdOffset;
+        if (cdStart < 0 || base < 0) {
+            throw new ZipException("the central directory (" + cdSize + " bytes at " + cdOffset
+                    + ") lies outside the file");
+        }
+        CentralDirectory check = new CentralDirectory(archive, cdStart, eocdAt, base, entries);
+        while (check.next() != null) {
+            // next() validates each record
+        }
+        if (check.cursor != eocdAt) {
+            throw new ZipException("the central directory holds " + (eocdAt - check.cursor)
+                    + " bytes after its " + entries + " entries");
+        }
+        return new CentralDirectory(archive, cdStart, eocdAt, base, entries);
+    }
+
+    /** The number of entries the end record declares (all validated). */
+    int count() {
+        return count;
+    }
+
+    /** The next record in directory order, or null after the last. */
+    Entry next() throws IOException {
+        if (read == count) {
+            return null;
+        }
+        if (cursor + CEN_SIZE > end) {
+            throw new ZipException("the central directory ends after " + read + " of its " + count + " entries");
+        }
+        fill(cursor, CEN_SIZE);
+        int at = (int) (cursor - windowStart);
+        if (int32(window, at) != CEN_SIG) {
+            throw new ZipException("central directory entry " + read + " has no valid signature");
+        }
+        int flags = uint16(window, at + 8);
+        int method = uint16(window, at + 10);
+        long compressed = uint32(window, at + 20);
+        long size = uint32(window, at + 24);
+        int nameLength = uint16(window, at + 28);
+        int extraLength = uint16(window, at + 30);
+        int commentLength = uint16(window, at + 32);
+        long local = uint32(window, at + 42);
+        long next = cursor + CEN_SIZE + nameLength + extraLength + commentLength;
+        if (next > end) {
+            throw new ZipException("central directory entry " + read + " runs past the directory's end");
+        }
+        if (compressed == 0xffffffffL || size == 0xffffffffL || local == 0xffffffffL) {
+            throw new ZipException("central directory entry " + read + " needs zip64, which its end record "
+                    + "does not declare");
+        }
+        if (base + local + LOC_SIZE > start || base + local + compressed > start) {
+            throw new ZipException("central directory entry " + read + " points outside the entries' area");
+        }
+        fill(cursor + CEN_SIZE, nameLength);
+        int nameAt = (int) (cursor + CEN_SIZE - windowStart);
+        byte[] raw = Arrays.copyOfRange(window, nameAt, nameAt + nameLength);
+        cursor = next;
+        read++;
+        return new Entry(new String(raw, StandardCharsets.UTF_8), raw, flags, method, compressed, size,
+                local);
+    }
+
+    /**
+     * The compressed bytes of {@code e}, after checking its local header: same name and method as the directory
+     * says, the data inside the entries' area and overlapping no entry opened before.
+     */
+    ArchiveSlice data(Entry e) throws IOException {
+        long loc = base + e.localOffset();
+        byte[] header = archive.read(loc, LOC_SIZE);
+        if (int32(header, 0) != LOC_SIG) {
+            throw new ZipException("no local header where the central directory says (offset " + e.localOffset()
+                    + ")");
+        }
+        int nameLength = uint16(header, 26);
+        int extraLength = uint16(header, 28);
+        if (uint16(header, 8) != e.method() || nameLength != e.rawName().length
+                || !Arrays.equals(archive.read(loc + LOC_SIZE, Math.min(nameLength, (int) Math.max(0,
+                start - loc - LOC_SIZE))), e.rawName())) {
+            throw new ZipException("the local header disagrees with the central directory");
+        }
+        long dataStart = loc + LOC_SIZE + nameLength + extraLength;
+        long dataEnd = dataStart + e.compressedSize();
+        if (dataEnd > start) {
+            throw new ZipException("the entry's data runs into the central directory");
+        }
+        // Many records sharing one run of bytes is how non-recursive zip bombs multiply their output.
+        Map.Entry<Long, Long> below = opened.floorEntry(loc);
+        Map.Entry<Long, Long> above = opened.ceilingEntry(loc);
+        if ((below != null && below.getValue() > loc) || (above != null && above.getKey() < dataEnd)) {
+            throw new ZipException("its bytes overlap another entry's (zip bomb?)");
+        }
+        opened.put(loc, dataEnd);
+        return archive.slice(dataStart, e.compressedSize());
+    }
+
+    private void fill(long position, int length) throws IOException {
+        if (position >= windowStart && position + length <= windowStart + windowLength) {
+            return;
+        }
+        windowStart = position;
+        windowLength = (int) Math.min(WINDOW, end - position);
+        archive.read(position, window, 0, windowLength);
+    }
+
+    private static int uint16(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+
+    private static int int32(byte[] b, int at) {
+        return uint16(b, at) | uint16(b, at + 2) << 16;
+    }
+
+    private static long uint32(byte[] b, int at) {
+        return int32(b, at) & 0xffffffffL;
+    }
+}
