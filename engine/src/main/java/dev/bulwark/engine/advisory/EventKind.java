@@ -1,0 +1,6 @@
+package dev.bulwark.engine.advisory;
+
+/** The kinds of OSV range event. */
+public enum EventKind {
+    INTRODUCED, FIXED, LAST_AFFECTED, LIMIT
+}

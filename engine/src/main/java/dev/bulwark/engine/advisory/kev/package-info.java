@@ -1,0 +1,2 @@
+/** Imports CISA's Known Exploited Vulnerabilities catalog JSON. */
+package dev.bulwark.engine.advisory.kev;
