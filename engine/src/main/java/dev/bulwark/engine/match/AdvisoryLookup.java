@@ -1,0 +1,46 @@
+package dev.bulwark.engine.match;
+
+import dev.bulwark.engine.advisory.Advisory;
+import dev.bulwark.engine.advisory.AffectedEntry;
+import dev.bulwark.engine.advisory.EpssScore;
+import dev.bulwark.engine.advisory.KevEntry;
+import dev.bulwark.engine.advisory.PackageKey;
+import dev.bulwark.engine.advisory.store.AdvisoryDatabase;
+import java.util.List;
+import java.util.Optional;
+
+/** What matching reads from the advisory data: affected entries by package, advisories by id, KEV and EPSS by CVE. */
+public interface AdvisoryLookup {
+    List<AffectedEntry> affected(PackageKey key);
+
+    Optional<Advisory> advisory(String id);
+
+    Optional<KevEntry> kev(String cveId);
+
+    Optional<EpssScore> epss(String cveId);
+
+    /** The lookup over an opened database file. */
+    static AdvisoryLookup of(AdvisoryDatabase db) {
+        return new AdvisoryLookup() {
+            @Override
+            public List<AffectedEntry> affected(PackageKey key) {
+                return db.affected(key);
+            }
+
+            @Override
+            public Optional<Advisory> advisory(String id) {
+                return db.advisory(id);
+            }
+
+            @Override
+            public Optional<KevEntry> kev(String cveId) {
+                return db.kev(cveId);
+            }
+
+            @Override
+            public Optional<EpssScore> epss(String cveId) {
+                return db.epss(cveId);
+            }
+        };
+    }
+}
