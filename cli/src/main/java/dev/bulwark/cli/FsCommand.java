@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.engine.finding.Assessment;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.scan.Catalogers;
 import dev.bulwark.engine.scan.DirectoryScanner;
@@ -9,8 +10,17 @@ import java.util.List;
 
 /** {@code bulwark fs PATH}: inventory of an unpacked root filesystem or a project directory. */
 final class FsCommand implements Command {
+    private static final List<Opt> OPTIONS;
+
+    static {
+        List<Opt> all = new java.util.ArrayList<>(FindingOptions.OPTIONS);
+        all.addAll(ReportOptions.OPTIONS);
+        OPTIONS = List.copyOf(all);
+    }
+
     private static final CommandDef DEF = new CommandDef("fs",
-            "Inventory an unpacked root filesystem or a project directory.", ReportOptions.OPTIONS, "PATH", true,
+            "Inventory an unpacked root filesystem or a project directory and match it against the advisory database.",
+            OPTIONS, "PATH", true,
             "The directory to scan. Links below it are never followed.", List.of());
 
     @Override
@@ -22,9 +32,11 @@ final class FsCommand implements Command {
     public int run(ParsedArgs args, Io io) {
         ReportOptions report = new ReportOptions(args);
         ReportWriter writer = report.writer();
+        FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln"));
         Inventory inventory = new DirectoryScanner(Catalogers.all()).scan(Path.of(args.positional()));
-        report.write(writer, inventory, io);
-        report.summarizeWarnings(inventory, io.err());
-        return 0;
+        Assessment assessment = findings.filter(findings.assess(inventory, List.of(), io, report.quiet));
+        report.write(writer, assessment, io);
+        report.summarizeWarnings(assessment.inventory(), io.err());
+        return findings.exitCodeFor(assessment);
     }
 }

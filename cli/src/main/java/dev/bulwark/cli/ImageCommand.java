@@ -6,6 +6,7 @@ import dev.bulwark.engine.cache.LayerCache;
 import dev.bulwark.engine.image.Image;
 import dev.bulwark.engine.image.ImageSource;
 import dev.bulwark.engine.image.Platform;
+import dev.bulwark.engine.finding.Assessment;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.scan.Catalogers;
 import dev.bulwark.engine.scan.ImageScanner;
@@ -45,11 +46,12 @@ final class ImageCommand implements Command {
     static {
         List<Opt> all = new ArrayList<>(List.of(INPUT, ENGINE, ENGINE_HOST, PLATFORM, CA_CERT, INSECURE, USERNAME,
                 PASSWORD_STDIN, AUTHFILE, CacheCommand.CACHE_DIR, NO_CACHE, MAX_LAYER));
+        all.addAll(FindingOptions.OPTIONS);
         all.addAll(ReportOptions.OPTIONS);
         OPTIONS = List.copyOf(all);
     }
 
-    private static final CommandDef DEF = new CommandDef("image", "Inventory a container image.", OPTIONS, "REF",
+    private static final CommandDef DEF = new CommandDef("image", "Inventory a container image and match it against the advisory database.", OPTIONS, "REF",
             false, "Image reference, oci:DIR[:TAG], docker-archive:FILE or oci-archive:FILE.", List.of("",
                     "  bulwark image REF              from a registry (localhost:5000/app:1, debian:12)",
                     "  bulwark image --input FILE     from a docker-archive or oci-archive tar",
@@ -65,6 +67,7 @@ final class ImageCommand implements Command {
     public int run(ParsedArgs args, Io io) throws IOException {
         ReportOptions report = new ReportOptions(args);
         ReportWriter writer = report.writer();
+        FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln"));
         ScanOptions options = ScanOptions.defaults()
                 .withMaxLayerBytes(Sizes.parse(args.value("--max-layer-size", "64GiB"), "--max-layer-size"));
         String platformText = args.value("--platform");
@@ -92,9 +95,10 @@ final class ImageCommand implements Command {
                 }
             }
         }
-        report.write(writer, inventory, io);
-        report.summarizeWarnings(inventory, io.err());
-        return 0;
+        Assessment assessment = findings.filter(findings.assess(inventory, List.of(), io, report.quiet));
+        report.write(writer, assessment, io);
+        report.summarizeWarnings(assessment.inventory(), io.err());
+        return findings.exitCodeFor(assessment);
     }
 
     private static Platform parsePlatform(String text) {

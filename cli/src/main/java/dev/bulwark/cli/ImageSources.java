@@ -74,7 +74,12 @@ final class ImageSources {
     }
 
     private static ImageSource registry(String ref, ParsedArgs args, Platform platform, Io io) {
-        RegistryOptions options = RegistryOptions.of(ref).withPlatform(platform)
+        return new RegistryImageSource(registryOptions(ref, args, io).withPlatform(platform));
+    }
+
+    /** Registry options from the shared registry flags: --ca-cert, --insecure, --username, --authfile. */
+    static RegistryOptions registryOptions(String ref, ParsedArgs args, Io io) {
+        RegistryOptions options = RegistryOptions.of(ref)
                 .withCaCerts(args.values("--ca-cert").stream().map(Path::of).toList())
                 .withInsecure(args.flag("--insecure"));
         for (Path ca : options.caCerts()) {
@@ -95,7 +100,7 @@ final class ImageSources {
             }
             options = options.withAuthFile(Path.of(authFile));
         }
-        return new RegistryImageSource(options);
+        return options;
     }
 
     /** The password from standard input (first line) or $BULWARK_PASSWORD; never from the command line. */

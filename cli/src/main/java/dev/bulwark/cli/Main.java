@@ -17,7 +17,8 @@ import java.util.List;
  */
 public final class Main {
     private static final List<Command> COMMANDS = List.of(new ImageCommand(), new FsCommand(),
-            new SbomCommand(), new CacheCommand(), new TrainCommand());
+            new SbomCommand(), new CacheCommand(), new DbUpdateCommand(), new DbImportCommand(), new DbStatusCommand(),
+            new DbPushCommand(), new TrainCommand());
 
     private Main() {
     }
@@ -78,6 +79,11 @@ public final class Main {
                 }
                 return c.run(parsed, io);
             }
+        }
+        if (args.get(0).equals("db")) {
+            io.text().print("Usage: bulwark db update|import|status|push ...\n\nManage the advisory database;"
+                    + " 'bulwark db COMMAND --help' for each.\n");
+            return args.size() == 1 ? 0 : ErrorKind.USAGE.exitCode();
         }
         if (args.get(0).equals("cache")) {
             io.text().print("Usage: bulwark cache clean [--cache-dir DIR]\n\nManage the layer cache.\n");

@@ -68,7 +68,7 @@ final class ParsedArgs {
         if (def.positional() == null && !parsed.positionals.isEmpty()) {
             throw usage(def, "unexpected argument '" + parsed.positionals.get(0) + "'");
         }
-        if (parsed.positionals.size() > 1) {
+        if (parsed.positionals.size() > 1 && !def.positional().endsWith("...")) {
             throw usage(def, "unexpected argument '" + parsed.positionals.get(1) + "' (only one " + def.positional()
                     + " is taken)");
         }
@@ -106,5 +106,10 @@ final class ParsedArgs {
 
     String positional() {
         return positionals.isEmpty() ? null : positionals.get(0);
+    }
+
+    /** Every positional argument, for commands whose positional label ends in {@code ...}. */
+    List<String> positionals() {
+        return List.copyOf(positionals);
     }
 }
