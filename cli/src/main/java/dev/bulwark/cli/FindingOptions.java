@@ -71,6 +71,8 @@ final class FindingOptions {
                 }
                 s.add(name);
             }
+        } else if (available.equals(Set.of("misconfig"))) {
+            s.add("misconfig");
         } else if (available.contains("vuln") && Files.isRegularFile(AdvisoryDb.file(args))) {
             s.add("vuln");
         }

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class Main {
     private static final List<Command> COMMANDS = List.of(new ImageCommand(), new FsCommand(),
-            new SbomCommand(), new CacheCommand(), new DbUpdateCommand(), new DbImportCommand(), new DbStatusCommand(),
+            new SbomCommand(), new ConfigCommand(), new CacheCommand(), new DbUpdateCommand(), new DbImportCommand(), new DbStatusCommand(),
             new DbPushCommand(), new TrainCommand());
 
     private Main() {
