@@ -1,0 +1,2 @@
+/** Configuration checks: Dockerfiles, Kubernetes manifests and Compose files. */
+package dev.bulwark.engine.config;
