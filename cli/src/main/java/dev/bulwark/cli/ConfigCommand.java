@@ -4,6 +4,8 @@ import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.config.ConfigFileFinder;
 import dev.bulwark.engine.config.compose.ComposeScan;
+import dev.bulwark.engine.config.dockerfile.DockerfileDiscovery;
+import dev.bulwark.engine.config.dockerfile.DockerfileScanner;
 import dev.bulwark.engine.config.compose.ComposeScanner;
 import dev.bulwark.engine.config.kubernetes.KubernetesScan;
 import dev.bulwark.engine.config.kubernetes.KubernetesScanner;
@@ -20,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code bulwark config PATH}: checks configuration files (Kubernetes manifests, Compose files) for
+ * {@code bulwark config PATH}: checks configuration files (Dockerfiles, Kubernetes manifests, Compose files) for
  * misconfigurations, as a report and as a CI gate.
  */
 final class ConfigCommand implements Command {
@@ -34,8 +36,8 @@ final class ConfigCommand implements Command {
     }
 
     private static final CommandDef DEF = new CommandDef("config",
-            "Check Kubernetes manifests and Compose files for misconfigurations.", OPTIONS, "PATH", true,
-            "A file, or a directory searched for Kubernetes YAML/JSON and compose files.", List.of("",
+            "Check Dockerfiles, Kubernetes manifests and Compose files for misconfigurations.", OPTIONS, "PATH", true,
+            "A file, or a directory searched for Dockerfiles/Containerfiles, Kubernetes YAML/JSON and compose files.", List.of("",
                     "  bulwark config deploy/                    every manifest under deploy/",
                     "  helm template chart > out.yaml && bulwark config out.yaml --exit-code 1"));
 
@@ -51,6 +53,8 @@ final class ConfigCommand implements Command {
         FindingOptions gate = new FindingOptions(args, Set.of("misconfig"));
         Path root = Path.of(args.positional());
         List<ConfigFileFinder.ConfigFile> files = ConfigFileFinder.find(root);
+        List<Path> dockerfiles = Files.isDirectory(root) ? DockerfileDiscovery.find(root)
+                : DockerfileDiscovery.isDockerfile(String.valueOf(root.getFileName())) ? List.of(root) : List.of();
         List<Finding> findings = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
         List<KubernetesScanner.ManifestFile> manifests = new ArrayList<>();
@@ -70,13 +74,29 @@ final class ConfigCommand implements Command {
                 }
             }
         }
+        DockerfileScanner dockerfileScanner = new DockerfileScanner();
+        for (Path file : dockerfiles) {
+            String name = display(root, file);
+            byte[] content = read(file, name, warnings);
+            if (content == null) {
+                continue;
+            }
+            try {
+                DockerfileScanner.Result result = dockerfileScanner.scan(name, content);
+                findings.addAll(result.findings());
+                result.warnings().forEach(w -> warnings.add(new Warning("config.dockerfile", w)));
+            } catch (BulwarkException e) {
+                // One unreadable Dockerfile must not hide what the others say.
+                warnings.add(new Warning("config.dockerfile-invalid", name + ": " + e.getMessage()));
+            }
+        }
         if (!manifests.isEmpty()) {
             KubernetesScan scan = new KubernetesScanner().scan(manifests);
             findings.addAll(scan.findings());
             scan.warnings().forEach(w -> warnings.add(new Warning("config.kubernetes", w)));
         }
-        if (files.isEmpty() && !report.quiet) {
-            io.err().println("bulwark: no Kubernetes manifests or Compose files found under " + Main.oneLine(
+        if (files.isEmpty() && dockerfiles.isEmpty() && !report.quiet) {
+            io.err().println("bulwark: no Dockerfiles, Kubernetes manifests or Compose files found under " + Main.oneLine(
                     root.toString()));
         }
         Inventory inventory = new Inventory(new Inventory.Target("filesystem", root.toString(), null, null, List.of(),
