@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * The parts of an image configuration blob that Bulwark reads: platform, run settings, history and the ordered
  * layer diffIDs. The raw JSON is kept (for secrets and hardening checks that read every field).
+ *
+ * @param hasHealthcheck whether the config defines a healthcheck that is not disabled ({@code HEALTHCHECK NONE});
+ *     only docker-format configs carry one, the OCI format has no such field
  */
 public record ImageConfig(
         String os,

@@ -119,7 +119,16 @@ public final class ImageJson {
         return new ImageConfig(text(root, "os"), text(root, "architecture"), text(root, "variant"),
                 text(root, "created"), text(c, "User"), strings(c.get("Env")), strings(c.get("Entrypoint")),
                 strings(c.get("Cmd")), text(c, "WorkingDir"), stringMap(c.get("Labels")), ports,
-                c.has("Healthcheck") && !c.get("Healthcheck").isNull(), history, diffIds);
+                healthcheckEnabled(c.get("Healthcheck")), history, diffIds);
+    }
+
+    /** A Healthcheck object is there and does not disable the check ({@code "Test": ["NONE"]}). */
+    static boolean healthcheckEnabled(JsonNode healthcheck) {
+        if (healthcheck == null || !healthcheck.isObject()) {
+            return false;
+        }
+        JsonNode test = healthcheck.get("Test");
+        return !(test != null && test.isArray() && test.size() > 0 && "NONE".equals(test.get(0).asText()));
     }
 
     /** Parses one descriptor object. */
