@@ -1,0 +1,2 @@
+/** Policy rules: their YAML bundle format, loading with precise errors, and evaluation against one input. */
+package dev.bulwark.engine.policy.rule;
