@@ -6,6 +6,8 @@ import dev.bulwark.engine.config.ConfigFileFinder;
 import dev.bulwark.engine.config.compose.ComposeScan;
 import dev.bulwark.engine.config.dockerfile.DockerfileDiscovery;
 import dev.bulwark.engine.config.dockerfile.DockerfileScanner;
+import dev.bulwark.engine.config.dockerfile.DockerfileTree;
+import dev.bulwark.engine.policy.PolicySubject;
 import dev.bulwark.engine.config.compose.ComposeScanner;
 import dev.bulwark.engine.config.kubernetes.KubernetesScan;
 import dev.bulwark.engine.config.kubernetes.KubernetesScanner;
@@ -30,7 +32,7 @@ final class ConfigCommand implements Command {
     private static final List<Opt> OPTIONS;
 
     static {
-        List<Opt> all = new ArrayList<>(List.of(FindingOptions.SEVERITY, FindingOptions.EXIT_CODE));
+        List<Opt> all = new ArrayList<>(FindingOptions.GATE);
         all.addAll(ReportOptions.OPTIONS);
         OPTIONS = List.copyOf(all);
     }
@@ -58,6 +60,7 @@ final class ConfigCommand implements Command {
         List<Finding> findings = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
         List<KubernetesScanner.ManifestFile> manifests = new ArrayList<>();
+        List<PolicySubject> subjects = new ArrayList<>();
         ComposeScanner compose = new ComposeScanner();
         for (ConfigFileFinder.ConfigFile f : files) {
             String name = display(root, f.path());
@@ -83,6 +86,7 @@ final class ConfigCommand implements Command {
             }
             try {
                 DockerfileScanner.Result result = dockerfileScanner.scan(name, content);
+                subjects.add(new PolicySubject.ConfigFile("dockerfile", name, DockerfileTree.of(result.dockerfile())));
                 findings.addAll(result.findings());
                 result.warnings().forEach(w -> warnings.add(new Warning("config.dockerfile", w)));
             } catch (BulwarkException e) {
@@ -91,7 +95,13 @@ final class ConfigCommand implements Command {
             }
         }
         if (!manifests.isEmpty()) {
-            KubernetesScan scan = new KubernetesScanner().scan(manifests);
+            KubernetesScanner k8s = new KubernetesScanner();
+            KubernetesScan scan = k8s.scan(manifests);
+            for (KubernetesScanner.ManifestFile m : manifests) {
+                for (var object : k8s.objects(m.name(), m.content(), new ArrayList<>())) {
+                    subjects.add(new PolicySubject.Kubernetes(m.name(), object, null, null, "CREATE"));
+                }
+            }
             findings.addAll(scan.findings());
             scan.warnings().forEach(w -> warnings.add(new Warning("config.kubernetes", w)));
         }
@@ -101,10 +111,11 @@ final class ConfigCommand implements Command {
         }
         Inventory inventory = new Inventory(new Inventory.Target("filesystem", root.toString(), null, null, List.of(),
                 null, null), null, List.of(), List.of(), warnings);
-        Assessment assessment = gate.filter(new Assessment(inventory, findings, List.of("misconfig"), null));
-        report.write(writer, assessment, io);
+        FindingOptions.Outcome outcome = gate.decide(new Assessment(inventory, findings, List.of("misconfig"), null),
+                subjects, io, report.quiet);
+        report.write(writer, outcome.shown(), io);
         report.summarizeWarnings(inventory, io.err());
-        return gate.exitCodeFor(assessment);
+        return outcome.exitCode();
     }
 
     private static String display(Path root, Path file) {

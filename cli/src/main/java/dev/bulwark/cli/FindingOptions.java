@@ -14,7 +14,19 @@ import dev.bulwark.engine.inventory.Warning;
 import dev.bulwark.engine.match.AdvisoryLookup;
 import dev.bulwark.engine.match.MatchResult;
 import dev.bulwark.engine.match.VulnerabilityMatcher;
+import dev.bulwark.engine.policy.Decision;
+import dev.bulwark.engine.policy.PolicyEvaluator;
+import dev.bulwark.engine.policy.PolicyOptions;
+import dev.bulwark.engine.policy.PolicyResult;
+import dev.bulwark.engine.policy.PolicySubject;
+import dev.bulwark.engine.policy.exception.ExceptionEntry;
+import dev.bulwark.engine.policy.exception.ExceptionsFile;
+import dev.bulwark.engine.policy.rule.RuleBundle;
+import dev.bulwark.engine.policy.vex.VexDocuments;
+import dev.bulwark.engine.policy.vex.VexStatement;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +51,16 @@ final class FindingOptions {
             "--exit-code");
     static final Opt MAX_DB_AGE = Opt.value("AGE", "Warn when the advisory database is older than AGE, e.g. 7d"
             + " (default: 7d).", "--max-db-age");
-    static final List<Opt> OPTIONS = List.of(SCANNERS, SEVERITY, IGNORE_UNFIXED, EXIT_CODE, AdvisoryDb.DB_DIR,
-            MAX_DB_AGE);
+    static final Opt POLICY = Opt.repeated("PATH", "Policy rules (a YAML file or a directory of them; CEL"
+            + " expressions, docs/policy.md). Repeatable.", "--policy");
+    static final Opt EXCEPTIONS = Opt.value("FILE", "Exceptions file: findings it covers are suppressed until the"
+            + " entry expires (docs/policy.md).", "--exceptions");
+    static final Opt VEX = Opt.repeated("FILE", "OpenVEX or CycloneDX VEX document: not-affected and fixed statements"
+            + " suppress the vulnerability. Repeatable.", "--vex");
+    /** The options every command that reports findings takes. */
+    static final List<Opt> GATE = List.of(SEVERITY, EXIT_CODE, POLICY, EXCEPTIONS, VEX);
+    static final List<Opt> OPTIONS = List.of(SCANNERS, SEVERITY, IGNORE_UNFIXED, EXIT_CODE, POLICY, EXCEPTIONS, VEX,
+            AdvisoryDb.DB_DIR, MAX_DB_AGE);
     private static final Set<String> KNOWN = Set.of("vuln", "secret", "misconfig");
 
     final Set<String> scanners;
@@ -136,15 +156,67 @@ final class FindingOptions {
         return new Assessment(result, findings, ran, dbInfo);
     }
 
-    /** The findings users asked to see: severities chosen, unfixed ones dropped when asked. */
-    Assessment filter(Assessment a) {
-        List<Finding> kept = a.findings().stream().filter(f -> severities.contains(f.severity()))
-                .filter(f -> !(ignoreUnfixed && f instanceof VulnerabilityFinding v && !v.fixable())).toList();
-        return new Assessment(a.inventory(), kept, a.scanners(), a.database());
+    /** What the gate kept and the exit code it decided. */
+    record Outcome(Assessment shown, int exitCode) {
     }
 
-    /** The exit code for what is left after filtering. */
-    int exitCodeFor(Assessment filtered) {
-        return filtered.findings().isEmpty() ? 0 : exitCode;
+    /**
+     * Applies the policy step: rules on the subjects, then the severity and fix filters, then exceptions and VEX;
+     * says on standard error what was suppressed, which exceptions expired and which rules could not run.
+     */
+    Outcome decide(Assessment a, List<PolicySubject> subjects, Io io, boolean quiet) {
+        RuleBundle rules = RuleBundle.empty();
+        for (String p : args.values("--policy")) {
+            rules = rules.plus(RuleBundle.load(Path.of(p)));
+        }
+        List<ExceptionEntry> exceptions = List.of();
+        String ex = args.value("--exceptions");
+        if (ex != null) {
+            exceptions = ExceptionsFile.parse(ex, readSmall(ex, "--exceptions"));
+        }
+        List<VexStatement> vex = new ArrayList<>();
+        for (String v : args.values("--vex")) {
+            vex.addAll(VexDocuments.parse(v, readSmall(v, "--vex")));
+        }
+        Set<Severity> shown = severities.size() == Severity.values().length ? Set.of() : severities;
+        PolicyResult r = PolicyEvaluator.evaluate(a, new PolicyOptions(shown, ignoreUnfixed, exitCode, rules,
+                subjects, exceptions, vex, LocalDate.now()));
+        if (!quiet) {
+            if (!r.suppressed().isEmpty()) {
+                long byVex = r.suppressed().stream().filter(x -> x.vex() != null).count();
+                io.err().println("bulwark: " + r.suppressed().size() + " finding(s) suppressed (" + byVex + " by VEX, "
+                        + (r.suppressed().size() - byVex) + " by exceptions)");
+            }
+            for (ExceptionEntry e : r.expiredExceptions()) {
+                io.err().println("bulwark: warning: exception " + Main.oneLine(e.name()) + " (owner "
+                        + Main.oneLine(e.owner()) + ") expired on " + e.expires() + " and no longer applies");
+            }
+            for (String e : r.errors()) {
+                io.err().println("bulwark: warning: policy rule could not run: " + Main.oneLine(e));
+            }
+            for (String d : r.denials()) {
+                io.err().println("bulwark: denied: " + Main.oneLine(d));
+            }
+        }
+        Assessment kept = new Assessment(a.inventory(), r.kept(), a.scanners(), a.database());
+        int code = switch (r.decision()) {
+            case Decision.Pass p -> 0;
+            case Decision.Fail f -> f.exitCode();
+        };
+        return new Outcome(kept, code);
+    }
+
+    private static byte[] readSmall(String file, String option) {
+        try {
+            Path p = Path.of(file);
+            if (Files.size(p) > (16 << 20)) {
+                throw new BulwarkException(ErrorKind.INVALID_INPUT, option + " " + file + ": larger than 16 MiB");
+            }
+            return Files.readAllBytes(p);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BulwarkException(ErrorKind.NOT_FOUND, option + " " + file + ": no such file");
+        } catch (java.io.IOException e) {
+            throw new BulwarkException(ErrorKind.LOCAL_IO, option + " " + file + ": cannot read: " + e.getMessage());
+        }
     }
 }

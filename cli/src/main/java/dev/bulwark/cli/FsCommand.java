@@ -34,9 +34,10 @@ final class FsCommand implements Command {
         ReportWriter writer = report.writer();
         FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln"));
         Inventory inventory = new DirectoryScanner(Catalogers.all()).scan(Path.of(args.positional()));
-        Assessment assessment = findings.filter(findings.assess(inventory, List.of(), io, report.quiet));
-        report.write(writer, assessment, io);
-        report.summarizeWarnings(assessment.inventory(), io.err());
-        return findings.exitCodeFor(assessment);
+        FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, List.of(), io, report.quiet),
+                List.of(), io, report.quiet);
+        report.write(writer, outcome.shown(), io);
+        report.summarizeWarnings(outcome.shown().inventory(), io.err());
+        return outcome.exitCode();
     }
 }

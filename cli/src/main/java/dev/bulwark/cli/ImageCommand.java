@@ -80,7 +80,9 @@ final class ImageCommand implements Command {
         }
         ImageSource source = ImageSources.resolve(args, wanted, cache, io);
         Inventory inventory;
+        List<dev.bulwark.engine.policy.PolicySubject> imageSubjects;
         try (Image image = source.open()) {
+            imageSubjects = List.of(new dev.bulwark.engine.policy.PolicySubject.Image(image.config()));
             ScanListener listener = ScanListener.NONE;
             ProgressPrinter progress = null;
             if (!report.quiet && ProgressPrinter.stderrIsTerminal()) {
@@ -95,10 +97,11 @@ final class ImageCommand implements Command {
                 }
             }
         }
-        Assessment assessment = findings.filter(findings.assess(inventory, List.of(), io, report.quiet));
-        report.write(writer, assessment, io);
-        report.summarizeWarnings(assessment.inventory(), io.err());
-        return findings.exitCodeFor(assessment);
+        FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, List.of(), io, report.quiet),
+                imageSubjects, io, report.quiet);
+        report.write(writer, outcome.shown(), io);
+        report.summarizeWarnings(outcome.shown().inventory(), io.err());
+        return outcome.exitCode();
     }
 
     private static Platform parsePlatform(String text) {
