@@ -48,7 +48,7 @@ public final class ImageConfigSecrets {
     private void scanLine(String text, String rulePath, String where, String resource, List<SecretFinding> out) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         for (SecretFinding f : scanner.scan(rulePath, bytes).findings()) {
-            Location at = new Location(where, f.location().startLine(), f.location().endLine(), null, resource);
+            Location at = new Location(where, 0, 0, null, resource); // one line each: lines do not apply
             out.add(new SecretFinding(f.ruleId(), f.title(), f.severity(), at, f.masked(), false));
         }
     }

@@ -16,12 +16,16 @@ import java.util.regex.Pattern;
  * @param minEntropy Shannon bits per character the secret needs, 0 for none
  * @param allow patterns that mark a secret as a placeholder (found with {@code find})
  * @param paths patterns on the file path; empty for every file
+ * @param reach how many bytes either side of a keyword, within its line(s), the regex may need
  */
 public record SecretRule(String id, String title, Severity severity, List<String> keywords, Pattern regex,
-        int before, int after, double minEntropy, List<Pattern> allow, List<Pattern> paths) {
+        int before, int after, double minEntropy, List<Pattern> allow, List<Pattern> paths, int reach) {
 
     /** The most lines of context a rule may ask for on either side of a keyword line. */
     public static final int MAX_CONTEXT_LINES = 20;
+    /** The default reach: more than any single-line credential form needs. */
+    public static final int DEFAULT_REACH = 512;
+    public static final int MAX_REACH = 64 << 10;
 
     public SecretRule {
         Objects.requireNonNull(id, "id");
@@ -42,6 +46,16 @@ public record SecretRule(String id, String title, Severity severity, List<String
         if (before < 0 || after < 0 || before > MAX_CONTEXT_LINES || after > MAX_CONTEXT_LINES) {
             throw new IllegalArgumentException(id + ": before/after must be 0.." + MAX_CONTEXT_LINES);
         }
+        if (reach < 16 || reach > MAX_REACH) {
+            throw new IllegalArgumentException(id + ": reach must be 16.." + MAX_REACH);
+        }
+    }
+
+    /** The same rule with extra allowlist patterns. */
+    SecretRule withAllow(List<Pattern> more) {
+        List<Pattern> all = new java.util.ArrayList<>(allow);
+        all.addAll(more);
+        return new SecretRule(id, title, severity, keywords, regex, before, after, minEntropy, all, paths, reach);
     }
 
     /** Whether this rule runs on the file at {@code path}. */

@@ -109,7 +109,8 @@ final class SecretRuleFile {
         double entropy = r.path("entropy").asDouble(0);
         try {
             SecretRule rule = new SecretRule(id, title, severity, keywords, pattern, r.path("before").asInt(0),
-                    r.path("after").asInt(0), entropy, allow, paths);
+                    r.path("after").asInt(0), entropy, allow, paths,
+                    r.path("reach").asInt(SecretRule.DEFAULT_REACH));
             return new RuleSpec(rule, r.path("placeholders").asBoolean(false));
         } catch (IllegalArgumentException e) {
             throw invalid(name, e.getMessage());

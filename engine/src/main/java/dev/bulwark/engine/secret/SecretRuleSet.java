@@ -74,10 +74,7 @@ public record SecretRuleSet(String version, List<SecretRule> rules) {
         }
         List<SecretRule> rules = new ArrayList<>();
         for (SecretRule r : byId.values()) {
-            List<Pattern> allow = new ArrayList<>(r.allow());
-            allow.addAll(allowlist);
-            rules.add(new SecretRule(r.id(), r.title(), r.severity(), r.keywords(), r.regex(), r.before(),
-                    r.after(), r.minEntropy(), allow, r.paths()));
+            rules.add(r.withAllow(allowlist));
         }
         String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         return new SecretRuleSet("v" + base.version() + "-" + hash, rules);
@@ -93,10 +90,7 @@ public record SecretRuleSet(String version, List<SecretRule> rules) {
                         + r.id());
             }
             if (spec.placeholders()) {
-                List<Pattern> allow = new ArrayList<>(r.allow());
-                allow.addAll(placeholders);
-                r = new SecretRule(r.id(), r.title(), r.severity(), r.keywords(), r.regex(), r.before(), r.after(),
-                        r.minEntropy(), allow, r.paths());
+                r = r.withAllow(placeholders);
             }
             byId.put(r.id(), r);
         }

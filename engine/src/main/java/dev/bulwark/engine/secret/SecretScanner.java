@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 
 /**
  * Finds secrets in one file's bytes. A keyword automaton runs over the whole file first; a rule's regex then runs
- * only on the lines around that rule's keyword hits (at most {@link Limits#windowBytes} either side of a hit), under
- * a budget of characters read. Files with a NUL byte in their first KiB are binary and skipped, as are files over
+ * only on the lines around that rule's keyword hits (at most the rule's reach either side of a hit), under a budget
+ * of characters read and of window bytes per rule. Files with a NUL byte in their first KiB are binary and skipped, as are files over
  * {@link Limits#maxFileBytes} (the caller counts those). Findings carry only the masked secret.
  *
  * <p>Stateless and thread-safe: layers are scanned in parallel with one scanner.
@@ -35,14 +35,15 @@ public final class SecretScanner {
      * Bounds of one file's scan.
      *
      * @param maxFileBytes larger files are not scanned
-     * @param windowBytes how far from a keyword hit, per line, a regex may look
+     * @param maxRegexBytes the most bytes of keyword windows one rule's regex reads in one file; past it (a file
+     *     dense with one rule's keywords) that rule stops with a warning, which bounds the cost of hostile files
      * @param maxFindingsPerFile findings past this are dropped with a warning
      */
-    public record Limits(int maxFileBytes, int windowBytes, int maxFindingsPerFile) {
-        public static final Limits DEFAULT = new Limits(10 << 20, 2048, 200);
+    public record Limits(int maxFileBytes, int maxRegexBytes, int maxFindingsPerFile) {
+        public static final Limits DEFAULT = new Limits(10 << 20, 512 << 10, 200);
 
         public Limits {
-            if (maxFileBytes < 1 || windowBytes < 64 || maxFindingsPerFile < 1) {
+            if (maxFileBytes < 1 || maxRegexBytes < 1 || maxFindingsPerFile < 1) {
                 throw new IllegalArgumentException("secret scan limits too small");
             }
         }
@@ -169,8 +170,9 @@ public final class SecretScanner {
                         continue;
                     }
                 }
-                int start = lineStart(end, byIndex[r].before());
-                int stop = lineEnd(end, byIndex[r].after());
+                int reach = byIndex[r].reach();
+                int start = lineStart(end, byIndex[r].before(), reach);
+                int stop = lineEnd(end, byIndex[r].after(), reach);
                 if (openEnd[r] >= 0 && start <= openEnd[r]) {
                     openEnd[r] = Math.max(openEnd[r], stop);
                 } else {
@@ -194,8 +196,7 @@ public final class SecretScanner {
             list[closedCount[r]++] = openEnd[r];
         }
 
-        private int lineStart(int pos, int extraLines) {
-            int window = limits.windowBytes();
+        private int lineStart(int pos, int extraLines, int window) {
             int i = pos;
             for (int line = 0; line <= extraLines && i > 0; line++) {
                 int limit = Math.max(0, i - window);
@@ -209,8 +210,7 @@ public final class SecretScanner {
             return i;
         }
 
-        private int lineEnd(int pos, int extraLines) {
-            int window = limits.windowBytes();
+        private int lineEnd(int pos, int extraLines, int window) {
             int i = pos;
             for (int line = 0; line <= extraLines && i < length; line++) {
                 int limit = Math.min(length, i + window);
@@ -233,9 +233,16 @@ public final class SecretScanner {
                     continue;
                 }
                 close(r);
+                long read = 0;
                 for (int w = 0; w < closedCount[r]; w += 2) {
                     int from = closed[r][w];
                     int to = closed[r][w + 1];
+                    read += to - from;
+                    if (read > limits.maxRegexBytes()) {
+                        warnings.add(new Warning("secret.keyword-flood", path + ": rule " + byIndex[r].id()
+                                + " stopped at byte " + from + " (the file is dense with its keywords)"));
+                        break;
+                    }
                     if (!match(r, from, to, matches, secrets)) {
                         warnings.add(new Warning("secret.regex-budget", path + ": rule " + byIndex[r].id()
                                 + " stopped at byte " + from + " (too costly on this input)"));
@@ -252,6 +259,9 @@ public final class SecretScanner {
             Matcher m = rule.regex().matcher(new BudgetedChars(data, from, to - from, budget));
             try {
                 while (m.find()) {
+                    if (matches.size() > 2 * limits.maxFindingsPerFile()) {
+                        return true; // enough to report the cap; the rest would only be dropped
+                    }
                     int g = groups[r];
                     if (m.start(g) < 0 || m.end(g) <= m.start(g)) {
                         continue;
