@@ -61,6 +61,18 @@ class SecretScannerTest {
                 scan("app/.env", line).stream().map(SecretFinding::ruleId).toList());
         assertEquals(List.of(), scan("app/run.py", line));
         assertEquals(List.of(), scan("app/.env", "DB_PASSWORD=${DB_PASSWORD}\n"));
+        assertEquals(List.of(), scan("etc/nsswitch.conf", "passwd:         files\nshadow:  files\n"));
+    }
+
+    @Test
+    void theHostsOwnConfigurationFilesHoldNoFalsePositives() throws Exception {
+        for (String f : List.of("/etc/nsswitch.conf", "/etc/login.defs", "/etc/adduser.conf", "/etc/pam.conf")) {
+            java.nio.file.Path p = java.nio.file.Path.of(f);
+            if (java.nio.file.Files.isReadable(p)) {
+                assertEquals(List.of(), SCANNER.scan(f.substring(1), java.nio.file.Files.readAllBytes(p)).findings(),
+                        f);
+            }
+        }
     }
 
     @Test
