@@ -1,5 +1,8 @@
 package dev.bulwark.engine.cache;
 
+import dev.bulwark.engine.finding.Location;
+import dev.bulwark.engine.finding.SecretFinding;
+import dev.bulwark.engine.finding.Severity;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.PackageFlag;
 import dev.bulwark.engine.inventory.Warning;
@@ -7,6 +10,7 @@ import dev.bulwark.engine.layer.CatalogerResult;
 import dev.bulwark.engine.layer.EntryType;
 import dev.bulwark.engine.layer.FileEntry;
 import dev.bulwark.engine.layer.LayerIndex;
+import dev.bulwark.engine.layer.LayerSecrets;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,7 +28,7 @@ import java.util.Set;
  */
 final class FactsCodec {
     private static final int MAGIC = 0x42574B43; // "BWKC"
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final int MAX_COUNT = 10_000_000;
     private static final int MAX_BYTES = 64 << 20;
 
@@ -184,6 +188,43 @@ final class FactsCodec {
             owned.put(path, owner);
         }
         return new CatalogerResult(parsed, packages, warnings, owned);
+    }
+
+    static void writeSecrets(DataOutputStream out, LayerSecrets secrets) throws IOException {
+        header(out);
+        out.writeInt(secrets.findings().size());
+        for (SecretFinding f : secrets.findings()) {
+            str(out, f.ruleId());
+            str(out, f.title());
+            out.writeByte(f.severity().ordinal());
+            str(out, f.location().path());
+            out.writeInt(f.location().startLine());
+            out.writeInt(f.location().endLine());
+            str(out, f.masked());
+        }
+        warnings(out, secrets.warnings());
+    }
+
+    static LayerSecrets readSecrets(DataInputStream in) throws IOException {
+        checkHeader(in);
+        int n = count(in);
+        List<SecretFinding> findings = new ArrayList<>(Math.min(n, 1 << 16));
+        for (int i = 0; i < n; i++) {
+            String rule = str(in);
+            String title = str(in);
+            int severity = in.readUnsignedByte();
+            String path = str(in);
+            int start = in.readInt();
+            int end = in.readInt();
+            String masked = str(in);
+            if (rule == null || path == null || masked == null || severity >= Severity.values().length
+                    || start < 0 || end < 0) {
+                throw new IOException("incomplete secret finding");
+            }
+            findings.add(new SecretFinding(rule, title, Severity.values()[severity],
+                    Location.lines(path, start, end), masked, false));
+        }
+        return new LayerSecrets(findings, warnings(in));
     }
 
     private static void warnings(DataOutputStream out, List<Warning> warnings) throws IOException {

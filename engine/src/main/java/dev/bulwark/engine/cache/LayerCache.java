@@ -5,6 +5,7 @@ import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.layer.CatalogerResult;
 import dev.bulwark.engine.layer.LayerIndex;
+import dev.bulwark.engine.layer.LayerSecrets;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -34,6 +35,8 @@ import java.util.Set;
  */
 public final class LayerCache {
     private static final String INDEX = "index";
+    /** Bumped when what the secret scan of a layer records changes. */
+    private static final int SECRETS_VERSION = 1;
     private final Path root;
 
     public LayerCache(Path root) {
@@ -110,6 +113,23 @@ public final class LayerCache {
 
     public void putResult(Digest diffId, String cataloger, int version, CatalogerResult result) {
         write(file(diffId, "cat-" + cataloger, version), out -> FactsCodec.writeResult(out, result));
+    }
+
+    /**
+     * The secrets of a layer found with the rule set {@code ruleSetVersion} ({@code SecretRuleSet.version()}): a
+     * changed rule set is a different entry, so changing rules re-scans the layers.
+     */
+    public Optional<LayerSecrets> secrets(Digest diffId, String ruleSetVersion) {
+        return read(file(diffId, secretsName(ruleSetVersion), SECRETS_VERSION), in -> FactsCodec.readSecrets(in));
+    }
+
+    public void putSecrets(Digest diffId, String ruleSetVersion, LayerSecrets secrets) {
+        write(file(diffId, secretsName(ruleSetVersion), SECRETS_VERSION),
+                out -> FactsCodec.writeSecrets(out, secrets));
+    }
+
+    private static String secretsName(String ruleSetVersion) {
+        return "secrets-" + ruleSetVersion.replaceAll("[^A-Za-z0-9.-]", "_");
     }
 
     /** Deletes the whole cache directory. Returns the number of files removed. */

@@ -8,6 +8,7 @@ import dev.bulwark.engine.catalog.FailureWatchingStream;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.Warning;
+import dev.bulwark.engine.secret.SecretScanner;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import java.util.Set;
 /**
  * Reads one uncompressed layer tar in a single pass: records whiteouts, opaque markers and links, captures the small
  * well-known files, and hands each file a cataloger wants to that cataloger while it streams by. Nothing is written
- * to disk. A cataloger failing on one file becomes a warning; a broken archive becomes an exception.
+ * to disk. A cataloger failing on one file becomes a warning; a broken archive becomes an exception. When a secret
+ * scanner is given, every regular file up to its size limit is also scanned for secrets as it streams by, so files a
+ * later layer deletes are scanned too.
  */
 public final class LayerReader {
     /** Captured files (os-release and friends) larger than this are not real release files. */
@@ -37,14 +40,21 @@ public final class LayerReader {
 
     private final Set<String> capturePaths;
     private final Path spoolDirectory;
+    private final SecretScanner secrets;
 
     /**
      * @param spoolDirectory where a large file that several catalogers want is kept while they read it (the cache's
      *     temporary directory, so nothing is written anywhere else)
      */
     public LayerReader(Set<String> capturePaths, Path spoolDirectory) {
+        this(capturePaths, spoolDirectory, null);
+    }
+
+    /** @param secrets the secret scanner, or null to scan no file for secrets */
+    public LayerReader(Set<String> capturePaths, Path spoolDirectory, SecretScanner secrets) {
         this.capturePaths = Set.copyOf(capturePaths);
         this.spoolDirectory = spoolDirectory;
+        this.secrets = secrets;
     }
 
     /**
@@ -54,8 +64,18 @@ public final class LayerReader {
      * @param catalogers the catalogers to run on this layer (those whose cached result is missing)
      */
     public LayerFacts read(InputStream tar, String what, List<Cataloger> catalogers) throws IOException {
+        return read(tar, what, catalogers, secrets != null);
+    }
+
+    /**
+     * Reads the tar.
+     *
+     * @param scanSecrets whether to scan the files for secrets (false when the layer's secrets are cached)
+     */
+    public LayerFacts read(InputStream tar, String what, List<Cataloger> catalogers, boolean scanSecrets)
+            throws IOException {
         TarReader reader = new TarReader(tar);
-        Collector collector = collector(what, catalogers);
+        Collector collector = collector(what, catalogers, scanSecrets);
         // Tar writes a hardlink after the file it links to; a link to a path not yet seen points nowhere.
         java.util.Set<String> seenFiles = new java.util.HashSet<>();
         TarEntry entry;
@@ -101,7 +121,12 @@ public final class LayerReader {
 
     /** A collector for sources that are not tar streams (a directory on disk), with the same rules. */
     public Collector collector(String what, List<Cataloger> catalogers) {
-        return new Collector(what, catalogers);
+        return new Collector(what, catalogers, secrets != null);
+    }
+
+    /** A collector that scans files for secrets only if {@code scanSecrets} (and a scanner was given). */
+    public Collector collector(String what, List<Cataloger> catalogers, boolean scanSecrets) {
+        return new Collector(what, catalogers, scanSecrets);
     }
 
     /** Gathers the facts of one layer, entry by entry. */
@@ -113,10 +138,12 @@ public final class LayerReader {
         private final List<Warning> warnings = new ArrayList<>();
         private final Map<String, Accumulator> results = new LinkedHashMap<>();
         private final List<Cataloger> wanting = new ArrayList<>(2);
+        private final SecretCollector secretCollector;
 
-        Collector(String what, List<Cataloger> catalogers) {
+        Collector(String what, List<Cataloger> catalogers, boolean scanSecrets) {
             this.what = what;
             this.catalogers = catalogers;
+            this.secretCollector = scanSecrets && secrets != null ? new SecretCollector(secrets, what) : null;
             for (Cataloger c : catalogers) {
                 results.put(c.name(), new Accumulator());
             }
@@ -128,6 +155,9 @@ public final class LayerReader {
 
         /** A regular file; {@code content} is read only if something wants it. */
         public void file(String path, long size, int mode, InputStream content) throws IOException {
+            if (secretCollector != null) {
+                content = secretCollector.scan(path, size, content);
+            }
             if (capturePaths.contains(path)) {
                 add(new FileEntry(path, EntryType.FILE, size, mode, null));
                 if (size <= MAX_CAPTURED) {
@@ -149,9 +179,9 @@ public final class LayerReader {
             }
         }
 
-        /** Whether any cataloger or the release-file capture wants this path. */
+        /** Whether any cataloger, the release-file capture or the secret scan wants this path. */
         public boolean wanted(String path) {
-            if (capturePaths.contains(path)) {
+            if (secretCollector != null || capturePaths.contains(path)) {
                 return true;
             }
             for (Cataloger c : catalogers) {
@@ -177,7 +207,8 @@ public final class LayerReader {
         public LayerFacts build() {
             Map<String, CatalogerResult> byName = new LinkedHashMap<>();
             results.forEach((name, acc) -> byName.put(name, acc.result()));
-            return new LayerFacts(new LayerIndex(structural, captured, warnings), byName);
+            return new LayerFacts(new LayerIndex(structural, captured, warnings), byName,
+                    secretCollector == null ? null : secretCollector.result());
         }
     }
 

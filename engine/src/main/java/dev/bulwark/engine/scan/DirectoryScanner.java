@@ -4,6 +4,7 @@ import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.catalog.Cataloger;
 import dev.bulwark.engine.distro.DistroDetector;
+import dev.bulwark.engine.finding.SecretFinding;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.inventory.LayerInfo;
 import dev.bulwark.engine.layer.LayerFacts;
@@ -17,17 +18,19 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
 /**
  * {@code bulwark fs PATH}: an unpacked root filesystem or a project directory, read as one layer. Links are recorded,
  * never followed, and only regular files are opened, so a FIFO or a device cannot block the scan and nothing outside
- * PATH is read.
+ * PATH is read. With a secret scanner in the options, every regular file is also scanned for secrets.
  */
 public final class DirectoryScanner {
     private final List<Cataloger> catalogers;
     private final LayerReader reader;
+    private final boolean secrets;
 
     public DirectoryScanner(List<Cataloger> catalogers) {
         this(catalogers, ScanOptions.defaults());
@@ -35,10 +38,16 @@ public final class DirectoryScanner {
 
     public DirectoryScanner(List<Cataloger> catalogers, ScanOptions options) {
         this.catalogers = List.copyOf(catalogers);
-        this.reader = new LayerReader(DistroDetector.FILES, options.spoolDirectory());
+        this.reader = new LayerReader(DistroDetector.FILES, options.spoolDirectory(), options.secrets());
+        this.secrets = options.secrets() != null;
     }
 
     public Inventory scan(Path root) {
+        return index(root).inventory();
+    }
+
+    /** The inventory and, when the options enable it, the secrets of the directory. */
+    public ScanResult index(Path root) {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(root)) {
             throw new BulwarkException(ErrorKind.NOT_FOUND, root + ": no such directory");
         }
@@ -80,8 +89,14 @@ public final class DirectoryScanner {
         LayerFacts facts = collector.build();
         Inventory.Target target = new Inventory.Target("filesystem", root.toString(), null, null, List.of(), null,
                 null);
-        return InventoryAssembler.assemble(target, List.of(new LayerInfo(0, null, null, 0, null)), List.of(facts),
-                catalogers);
+        List<LayerInfo> layers = List.of(new LayerInfo(0, null, null, 0, null));
+        if (!secrets) {
+            return new ScanResult(InventoryAssembler.assemble(target, layers, List.of(facts), catalogers), List.of());
+        }
+        List<SecretFinding> found = new ArrayList<>();
+        Inventory inventory = InventoryAssembler.assembleWithSecrets(target, layers, List.of(facts), catalogers,
+                found);
+        return new ScanResult(inventory, found);
     }
 
     private static String relative(String prefix, Path file) {

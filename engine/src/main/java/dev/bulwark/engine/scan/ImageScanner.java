@@ -5,6 +5,7 @@ import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.cache.LayerCache;
 import dev.bulwark.engine.catalog.Cataloger;
 import dev.bulwark.engine.distro.DistroDetector;
+import dev.bulwark.engine.finding.SecretFinding;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.image.Image;
 import dev.bulwark.engine.image.ImageConfig;
@@ -15,7 +16,10 @@ import dev.bulwark.engine.layer.CatalogerResult;
 import dev.bulwark.engine.layer.LayerFacts;
 import dev.bulwark.engine.layer.LayerIndex;
 import dev.bulwark.engine.layer.LayerReader;
+import dev.bulwark.engine.layer.LayerSecrets;
 import dev.bulwark.engine.layer.LayerStreams;
+import dev.bulwark.engine.secret.ImageConfigSecrets;
+import dev.bulwark.engine.secret.SecretScanner;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +37,9 @@ import java.util.concurrent.Future;
 
 /**
  * Indexes an image: reads each layer at most once (in parallel, streaming, never to disk), answers unchanged layers
- * from the cache, checks every layer against its diffID, and assembles the inventory.
+ * from the cache, checks every layer against its diffID, and assembles the inventory. With a secret scanner in the
+ * options, every layer's files (those a later layer deletes too) and the image configuration are scanned for secrets
+ * in the same pass.
  */
 public final class ImageScanner {
     /** Bumped when what the layer index records changes. */
@@ -53,10 +59,15 @@ public final class ImageScanner {
         this.cache = cache;
         this.options = options;
         this.listener = listener;
-        this.reader = new LayerReader(DistroDetector.FILES, options.spoolDirectory());
+        this.reader = new LayerReader(DistroDetector.FILES, options.spoolDirectory(), options.secrets());
     }
 
     public Inventory scan(Image image) {
+        return index(image).inventory();
+    }
+
+    /** The inventory and, when the options enable it, the secrets of the image. */
+    public ScanResult index(Image image) {
         List<Layer> layers = image.layers();
         List<LayerFacts> facts = new ArrayList<>(layers.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallelism(),
@@ -95,7 +106,13 @@ public final class ImageScanner {
                 image.manifestDigest() == null ? null : image.manifestDigest().toString(),
                 image.configDigest() == null ? null : image.configDigest().toString(), image.repoTags(),
                 config.os(), config.architecture());
-        return InventoryAssembler.assemble(target, infos, facts, catalogers);
+        SecretScanner secrets = options.secrets();
+        if (secrets == null) {
+            return new ScanResult(InventoryAssembler.assemble(target, infos, facts, catalogers), List.of());
+        }
+        List<SecretFinding> found = new ArrayList<>(new ImageConfigSecrets(secrets).scan(config));
+        Inventory inventory = InventoryAssembler.assembleWithSecrets(target, infos, facts, catalogers, found);
+        return new ScanResult(inventory, found);
     }
 
     private LayerFacts layerFacts(Image image, Layer layer) {
@@ -112,14 +129,22 @@ public final class ImageScanner {
                 missing.add(c);
             }
         }
-        if (cachedIndex.isPresent() && missing.isEmpty()) {
+        SecretScanner secrets = options.secrets();
+        Optional<LayerSecrets> cachedSecrets = secrets != null && trusted
+                ? cache.secrets(diffId, secrets.rules().version()) : Optional.empty();
+        boolean secretsMissing = secrets != null && cachedSecrets.isEmpty();
+        if (cachedIndex.isPresent() && missing.isEmpty() && !secretsMissing) {
             listener.layerStarted(layer, true);
             listener.layerFinished(layer);
-            return new LayerFacts(cachedIndex.get(), results);
+            return new LayerFacts(cachedIndex.get(), results, cachedSecrets.orElse(null));
         }
         listener.layerStarted(layer, false);
-        LayerFacts read = read(image, layer, missing);
+        LayerFacts read = read(image, layer, missing, secretsMissing);
+        LayerSecrets layerSecrets = secretsMissing ? read.secrets() : cachedSecrets.orElse(null);
         if (cache != null) {
+            if (secretsMissing) {
+                cache.putSecrets(diffId, secrets.rules().version(), read.secrets());
+            }
             cache.putIndex(diffId, INDEX_VERSION, read.index());
             read.catalogers().forEach((name, r) -> {
                 Cataloger c = catalogers.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
@@ -129,10 +154,10 @@ public final class ImageScanner {
         }
         results.putAll(read.catalogers());
         listener.layerFinished(layer);
-        return new LayerFacts(read.index(), results);
+        return new LayerFacts(read.index(), results, layerSecrets);
     }
 
-    private LayerFacts read(Image image, Layer layer, List<Cataloger> toRun) {
+    private LayerFacts read(Image image, Layer layer, List<Cataloger> toRun, boolean scanSecrets) {
         String label = "layer " + layer.diffId().algorithm() + ":" + layer.diffId().shortHex();
         String where = image.name() + ": layer " + layer.index() + " (" + layer.blob().digest() + ")";
         try (InputStream blob = new BufferedInputStream(new ProgressStream(image.openLayer(layer), layer, listener),
@@ -142,7 +167,7 @@ public final class ImageScanner {
                     && LayerStreams.sniff(blob) == LayerStreams.Compression.NONE;
             MessageDigest diffDigest = checked ? null : layer.diffId().newMessageDigest();
             InputStream tar = LayerStreams.uncompressed(blob, options.maxLayerBytes(), diffDigest);
-            LayerFacts facts = reader.read(tar, label, toRun);
+            LayerFacts facts = reader.read(tar, label, toRun, scanSecrets);
             tar.transferTo(OutputStream.nullOutputStream()); // tar padding, then the compressed stream's end
             blob.transferTo(OutputStream.nullOutputStream()); // and anything after it, so the digest is checked
             if (diffDigest != null && !layer.diffId().matches(diffDigest.digest())) {

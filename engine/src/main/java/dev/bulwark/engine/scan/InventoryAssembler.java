@@ -1,6 +1,7 @@
 package dev.bulwark.engine.scan;
 
 import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.finding.SecretFinding;
 import dev.bulwark.engine.distro.DistroDetector;
 import dev.bulwark.engine.inventory.Distro;
 import dev.bulwark.engine.inventory.Inventory;
@@ -35,6 +36,15 @@ final class InventoryAssembler {
 
     static Inventory assemble(Inventory.Target target, List<LayerInfo> layers, List<LayerFacts> facts,
             List<Cataloger> catalogers) {
+        return assembleWithSecrets(target, layers, facts, catalogers, null);
+    }
+
+    /**
+     * Assembles the inventory and, if {@code secrets} is not null, adds to it each layer's secret findings with
+     * their layer and whether a later layer deletes the file.
+     */
+    static Inventory assembleWithSecrets(Inventory.Target target, List<LayerInfo> layers, List<LayerFacts> facts,
+            List<Cataloger> catalogers, List<SecretFinding> secrets) {
         FileTree tree = new FileTree();
         List<Warning> warnings = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
@@ -48,8 +58,18 @@ final class InventoryAssembler {
                     }
                 }
             }
+            if (f.secrets() != null) {
+                for (SecretFinding s : f.secrets().findings()) {
+                    if (seen.add(s.location().path())) {
+                        entries.add(new FileEntry(s.location().path(), EntryType.FILE, 0, 0, null));
+                    }
+                }
+            }
             tree.apply(i, entries);
             warnings.addAll(f.index().warnings());
+        }
+        if (secrets != null) {
+            secrets(tree, layers, facts, secrets, warnings);
         }
         Distro distro = DistroDetector.detect(path -> content(tree, facts, path, warnings)).orElse(null);
 
@@ -86,6 +106,29 @@ final class InventoryAssembler {
                 .thenComparing(Package::version).thenComparing(p -> String.valueOf(p.architecture()))
                 .thenComparing(p -> String.valueOf(p.location())));
         return new Inventory(target, distro, layers, withPurls, warnings);
+    }
+
+    /**
+     * A layer's secret is {@code deletedLater} when the squashed view no longer shows that layer's copy of the file
+     * (a whiteout or opaque directory above removed it; a later layer writing the same path hides it too, as far as
+     * the later layer's secret scan or catalogers recorded that path).
+     */
+    private static void secrets(FileTree tree, List<LayerInfo> layers, List<LayerFacts> facts,
+            List<SecretFinding> out, List<Warning> warnings) {
+        for (int i = 0; i < facts.size(); i++) {
+            LayerFacts f = facts.get(i);
+            if (f.secrets() == null) {
+                continue;
+            }
+            warnings.addAll(f.secrets().warnings());
+            String diffId = layers.get(i).diffId();
+            for (SecretFinding s : f.secrets().findings()) {
+                Optional<FileTree.Node> node = tree.get(s.location().path());
+                boolean deleted = node.isEmpty() || node.get().layer() != i;
+                out.add(new SecretFinding(s.ruleId(), s.title(), s.severity(), s.location().withLayer(diffId),
+                        s.masked(), deleted));
+            }
+        }
     }
 
     /**

@@ -1,13 +1,17 @@
 package dev.bulwark.engine.scan;
 
+import dev.bulwark.engine.secret.SecretScanner;
+
 /**
  * Tunables of a scan.
  *
  * @param maxLayerBytes the most one layer may expand to; past it the scan stops (decompression bombs)
  * @param parallelism how many layers are read at once
  * @param spoolDirectory where large files several catalogers read are kept meanwhile (the cache's {@code tmp/})
+ * @param secrets the secret scanner, or null when secrets are not scanned
  */
-public record ScanOptions(long maxLayerBytes, int parallelism, java.nio.file.Path spoolDirectory) {
+public record ScanOptions(long maxLayerBytes, int parallelism, java.nio.file.Path spoolDirectory,
+        SecretScanner secrets) {
     /** 64 GiB: larger than any genuine layer, small enough that a bomb stops in minutes, not never. */
     public static final long DEFAULT_MAX_LAYER_BYTES = 64L << 30;
 
@@ -23,16 +27,25 @@ public record ScanOptions(long maxLayerBytes, int parallelism, java.nio.file.Pat
         }
     }
 
+    public ScanOptions(long maxLayerBytes, int parallelism, java.nio.file.Path spoolDirectory) {
+        this(maxLayerBytes, parallelism, spoolDirectory, null);
+    }
+
     public static ScanOptions defaults() {
         return new ScanOptions(DEFAULT_MAX_LAYER_BYTES, Math.min(4, Runtime.getRuntime().availableProcessors()),
                 null);
     }
 
     public ScanOptions withMaxLayerBytes(long bytes) {
-        return new ScanOptions(bytes, parallelism, spoolDirectory);
+        return new ScanOptions(bytes, parallelism, spoolDirectory, secrets);
     }
 
     public ScanOptions withSpoolDirectory(java.nio.file.Path dir) {
-        return new ScanOptions(maxLayerBytes, parallelism, dir);
+        return new ScanOptions(maxLayerBytes, parallelism, dir, secrets);
+    }
+
+    /** These options with secret scanning by {@code scanner} (null turns it off). */
+    public ScanOptions withSecrets(SecretScanner scanner) {
+        return new ScanOptions(maxLayerBytes, parallelism, spoolDirectory, scanner);
     }
 }

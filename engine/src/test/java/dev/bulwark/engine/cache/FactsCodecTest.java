@@ -3,6 +3,9 @@ package dev.bulwark.engine.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bulwark.engine.finding.Location;
+import dev.bulwark.engine.finding.SecretFinding;
+import dev.bulwark.engine.finding.Severity;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.PackageFlag;
@@ -11,6 +14,7 @@ import dev.bulwark.engine.layer.CatalogerResult;
 import dev.bulwark.engine.layer.EntryType;
 import dev.bulwark.engine.layer.FileEntry;
 import dev.bulwark.engine.layer.LayerIndex;
+import dev.bulwark.engine.layer.LayerSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +51,24 @@ class FactsCodecTest {
         assertEquals(index.structural(), back.structural());
         assertEquals("ID=debian\n", new String(back.captured().get("usr/lib/os-release"), StandardCharsets.UTF_8));
         assertTrue(cache.result(DIFF, "java", 4).isEmpty(), "another cataloger version is a miss");
+    }
+
+    @Test
+    void secretsRoundTripPerRuleSetVersionAndDamageIsAMiss() throws IOException {
+        LayerCache cache = new LayerCache(dir);
+        LayerSecrets secrets = new LayerSecrets(List.of(new SecretFinding("secret.github-personal-access-token",
+                "GitHub Personal Access Token", Severity.CRITICAL, Location.lines("app/deploy.sh", 3, 3),
+                "ghp_****", false)), List.of(new Warning("secret.file-too-large", "1 text file")));
+        cache.putSecrets(DIFF, "v1-0123456789abcdef", secrets);
+        assertEquals(secrets, cache.secrets(DIFF, "v1-0123456789abcdef").orElseThrow());
+        assertTrue(cache.secrets(DIFF, "v1-fedcba9876543210").isEmpty(), "another rule set is a miss");
+        Path file;
+        try (Stream<Path> files = Files.walk(dir)) {
+            file = files.filter(f -> f.getFileName().toString().startsWith("secrets-")).findFirst().orElseThrow();
+        }
+        byte[] data = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(data, data.length - 7));
+        assertTrue(cache.secrets(DIFF, "v1-0123456789abcdef").isEmpty(), "a truncated entry is a miss");
     }
 
     @Test
