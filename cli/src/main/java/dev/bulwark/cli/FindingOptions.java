@@ -49,6 +49,8 @@ final class FindingOptions {
             "--ignore-unfixed");
     static final Opt EXIT_CODE = Opt.value("N", "Exit with N when any finding is left after filtering (default: 0).",
             "--exit-code");
+    static final Opt SECRET_CONFIG = Opt.value("FILE", "Secret rules to add to, replace or disable built-in ones, and"
+            + " allowlists (YAML; docs/secrets.md).", "--secret-config");
     static final Opt MAX_DB_AGE = Opt.value("AGE", "Warn when the advisory database is older than AGE, e.g. 7d"
             + " (default: 7d).", "--max-db-age");
     static final Opt POLICY = Opt.repeated("PATH", "Policy rules (a YAML file or a directory of them; CEL"
@@ -60,7 +62,7 @@ final class FindingOptions {
     /** The options every command that reports findings takes. */
     static final List<Opt> GATE = List.of(SEVERITY, EXIT_CODE, POLICY, EXCEPTIONS, VEX);
     static final List<Opt> OPTIONS = List.of(SCANNERS, SEVERITY, IGNORE_UNFIXED, EXIT_CODE, POLICY, EXCEPTIONS, VEX,
-            AdvisoryDb.DB_DIR, MAX_DB_AGE);
+            AdvisoryDb.DB_DIR, MAX_DB_AGE, SECRET_CONFIG);
     private static final Set<String> KNOWN = Set.of("vuln", "secret", "misconfig");
 
     final Set<String> scanners;
@@ -123,6 +125,20 @@ final class FindingOptions {
             // A gate must never pass because it silently had nothing to check with.
             AdvisoryDb.open(args).close();
         }
+    }
+
+    /** Scan options with secret scanning switched on when the secret scanner was asked for. */
+    dev.bulwark.engine.scan.ScanOptions withScanners(dev.bulwark.engine.scan.ScanOptions options) {
+        if (!scanners.contains("secret")) {
+            if (args.value("--secret-config") != null) {
+                throw new BulwarkException(ErrorKind.USAGE, "--secret-config needs --scanners secret");
+            }
+            return options;
+        }
+        String config = args.value("--secret-config");
+        var rules = config == null ? dev.bulwark.engine.secret.SecretRuleSet.builtIn()
+                : dev.bulwark.engine.secret.SecretRuleSet.withUserFile(Path.of(config));
+        return options.withSecrets(new dev.bulwark.engine.secret.SecretScanner(rules));
     }
 
     /** The inventory matched against the advisory database when the vuln scanner runs. */

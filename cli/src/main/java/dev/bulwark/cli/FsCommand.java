@@ -32,9 +32,11 @@ final class FsCommand implements Command {
     public int run(ParsedArgs args, Io io) {
         ReportOptions report = new ReportOptions(args);
         ReportWriter writer = report.writer();
-        FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln"));
-        Inventory inventory = new DirectoryScanner(Catalogers.all()).scan(Path.of(args.positional()));
-        FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, List.of(), io, report.quiet),
+        FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln", "secret"));
+        var scanned = new DirectoryScanner(Catalogers.all(),
+                findings.withScanners(dev.bulwark.engine.scan.ScanOptions.defaults())).index(Path.of(args.positional()));
+        Inventory inventory = scanned.inventory();
+        FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, List.copyOf(scanned.secrets()), io, report.quiet),
                 List.of(), io, report.quiet);
         report.write(writer, outcome.shown(), io);
         report.summarizeWarnings(outcome.shown().inventory(), io.err());

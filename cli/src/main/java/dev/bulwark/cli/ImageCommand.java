@@ -10,6 +10,7 @@ import dev.bulwark.engine.finding.Assessment;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.scan.Catalogers;
 import dev.bulwark.engine.scan.ImageScanner;
+import dev.bulwark.engine.scan.ScanResult;
 import dev.bulwark.engine.scan.ScanListener;
 import dev.bulwark.engine.scan.ScanOptions;
 import dev.bulwark.report.ReportWriter;
@@ -67,7 +68,7 @@ final class ImageCommand implements Command {
     public int run(ParsedArgs args, Io io) throws IOException {
         ReportOptions report = new ReportOptions(args);
         ReportWriter writer = report.writer();
-        FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln"));
+        FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln", "secret"));
         ScanOptions options = ScanOptions.defaults()
                 .withMaxLayerBytes(Sizes.parse(args.value("--max-layer-size", "64GiB"), "--max-layer-size"));
         String platformText = args.value("--platform");
@@ -78,8 +79,10 @@ final class ImageCommand implements Command {
         if (cache != null) {
             options = options.withSpoolDirectory(cache.tempDirectory());
         }
+        options = findings.withScanners(options);
         ImageSource source = ImageSources.resolve(args, wanted, cache, io);
         Inventory inventory;
+        List<dev.bulwark.engine.finding.SecretFinding> secrets;
         List<dev.bulwark.engine.policy.PolicySubject> imageSubjects;
         try (Image image = source.open()) {
             imageSubjects = List.of(new dev.bulwark.engine.policy.PolicySubject.Image(image.config()));
@@ -90,14 +93,16 @@ final class ImageCommand implements Command {
                 listener = progress;
             }
             try {
-                inventory = new ImageScanner(Catalogers.all(), cache, options, listener).scan(image);
+                ScanResult scanned = new ImageScanner(Catalogers.all(), cache, options, listener).index(image);
+                inventory = scanned.inventory();
+                secrets = scanned.secrets();
             } finally {
                 if (progress != null) {
                     progress.finish();
                 }
             }
         }
-        FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, List.of(), io, report.quiet),
+        FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, List.copyOf(secrets), io, report.quiet),
                 imageSubjects, io, report.quiet);
         report.write(writer, outcome.shown(), io);
         report.summarizeWarnings(outcome.shown().inventory(), io.err());
