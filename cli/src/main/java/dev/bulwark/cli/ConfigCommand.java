@@ -54,13 +54,37 @@ final class ConfigCommand implements Command {
         ReportWriter writer = report.writer();
         FindingOptions gate = new FindingOptions(args, Set.of("misconfig"));
         Path root = Path.of(args.positional());
+        List<Warning> warnings = new ArrayList<>();
+        List<PolicySubject> subjects = new ArrayList<>();
+        Checked checked = check(root, warnings, subjects);
+        List<Finding> findings = checked.findings();
+        if (checked.files() == 0 && !report.quiet) {
+            io.err().println("bulwark: no Dockerfiles, Kubernetes manifests or Compose files found under " + Main.oneLine(
+                    root.toString()));
+        }
+        Inventory inventory = new Inventory(new Inventory.Target("filesystem", root.toString(), null, null, List.of(),
+                null, null), null, List.of(), List.of(), warnings);
+        FindingOptions.Outcome outcome = gate.decide(new Assessment(inventory, findings, List.of("misconfig"), null),
+                subjects, io, report.quiet);
+        report.write(writer, outcome.shown(), io);
+        report.summarizeWarnings(inventory, io.err());
+        return outcome.exitCode();
+    }
+
+    /** What the configuration checks found under a path, and how many files they read. */
+    record Checked(List<Finding> findings, int files) {
+    }
+
+    /**
+     * Runs every configuration check on the files at or under {@code root}; adds what could not be read to
+     * {@code warnings} and the parsed documents to {@code subjects} (for policy rules). Shared with {@code fs}.
+     */
+    static Checked check(Path root, List<Warning> warnings, List<PolicySubject> subjects) {
         List<ConfigFileFinder.ConfigFile> files = ConfigFileFinder.find(root);
         List<Path> dockerfiles = Files.isDirectory(root) ? DockerfileDiscovery.find(root)
                 : DockerfileDiscovery.isDockerfile(String.valueOf(root.getFileName())) ? List.of(root) : List.of();
         List<Finding> findings = new ArrayList<>();
-        List<Warning> warnings = new ArrayList<>();
         List<KubernetesScanner.ManifestFile> manifests = new ArrayList<>();
-        List<PolicySubject> subjects = new ArrayList<>();
         ComposeScanner compose = new ComposeScanner();
         for (ConfigFileFinder.ConfigFile f : files) {
             String name = display(root, f.path());
@@ -105,17 +129,7 @@ final class ConfigCommand implements Command {
             findings.addAll(scan.findings());
             scan.warnings().forEach(w -> warnings.add(new Warning("config.kubernetes", w)));
         }
-        if (files.isEmpty() && dockerfiles.isEmpty() && !report.quiet) {
-            io.err().println("bulwark: no Dockerfiles, Kubernetes manifests or Compose files found under " + Main.oneLine(
-                    root.toString()));
-        }
-        Inventory inventory = new Inventory(new Inventory.Target("filesystem", root.toString(), null, null, List.of(),
-                null, null), null, List.of(), List.of(), warnings);
-        FindingOptions.Outcome outcome = gate.decide(new Assessment(inventory, findings, List.of("misconfig"), null),
-                subjects, io, report.quiet);
-        report.write(writer, outcome.shown(), io);
-        report.summarizeWarnings(inventory, io.err());
-        return outcome.exitCode();
+        return new Checked(findings, files.size() + dockerfiles.size());
     }
 
     private static String display(Path root, Path file) {

@@ -32,12 +32,20 @@ final class FsCommand implements Command {
     public int run(ParsedArgs args, Io io) {
         ReportOptions report = new ReportOptions(args);
         ReportWriter writer = report.writer();
-        FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln", "secret"));
+        FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln", "secret", "misconfig"));
         var scanned = new DirectoryScanner(Catalogers.all(),
                 findings.withScanners(dev.bulwark.engine.scan.ScanOptions.defaults())).index(Path.of(args.positional()));
         Inventory inventory = scanned.inventory();
-        FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, List.copyOf(scanned.secrets()), io, report.quiet),
-                List.of(), io, report.quiet);
+        List<dev.bulwark.engine.finding.Finding> other = new java.util.ArrayList<>(scanned.secrets());
+        List<dev.bulwark.engine.policy.PolicySubject> subjects = new java.util.ArrayList<>();
+        if (findings.scanners.contains("misconfig")) {
+            List<dev.bulwark.engine.inventory.Warning> warnings = new java.util.ArrayList<>(inventory.warnings());
+            other.addAll(ConfigCommand.check(Path.of(args.positional()), warnings, subjects).findings());
+            inventory = new Inventory(inventory.target(), inventory.distro(), inventory.layers(),
+                    inventory.packages(), warnings);
+        }
+        FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, other, io, report.quiet),
+                subjects, io, report.quiet);
         report.write(writer, outcome.shown(), io);
         report.summarizeWarnings(outcome.shown().inventory(), io.err());
         return outcome.exitCode();
