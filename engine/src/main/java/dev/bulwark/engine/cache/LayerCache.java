@@ -2,6 +2,7 @@ package dev.bulwark.engine.cache;
 
 import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
+import dev.bulwark.engine.hardening.LayerNotables;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.layer.CatalogerResult;
 import dev.bulwark.engine.layer.LayerIndex;
@@ -37,6 +38,8 @@ public final class LayerCache {
     private static final String INDEX = "index";
     /** Bumped when what the secret scan of a layer records changes. */
     private static final int SECRETS_VERSION = 1;
+    /** Larger than any layer's notables (4M path hashes are 32 MiB); a bigger file is damage, not data. */
+    private static final int MAX_NOTABLES_BYTES = 256 << 20;
     private final Path root;
 
     public LayerCache(Path root) {
@@ -126,6 +129,25 @@ public final class LayerCache {
     public void putSecrets(Digest diffId, String ruleSetVersion, LayerSecrets secrets) {
         write(file(diffId, secretsName(ruleSetVersion), SECRETS_VERSION),
                 out -> FactsCodec.writeSecrets(out, secrets));
+    }
+
+    /**
+     * The notable files of a layer as {@code NotableFiles} recorded them, under the caller's hardening format
+     * {@code version} (bumped when what is notable or its encoding changes). Bytes that do not decode are a miss.
+     */
+    public Optional<LayerNotables> notables(Digest diffId, int version) {
+        return read(file(diffId, "notables", version), in -> {
+            byte[] bytes = in.readNBytes(MAX_NOTABLES_BYTES + 1);
+            if (bytes.length > MAX_NOTABLES_BYTES) {
+                throw new IOException("notables entry larger than " + MAX_NOTABLES_BYTES + " bytes");
+            }
+            return LayerNotables.decode(bytes);
+        });
+    }
+
+    public void putNotables(Digest diffId, int version, LayerNotables notables) {
+        byte[] bytes = notables.encode();
+        write(file(diffId, "notables", version), out -> out.write(bytes));
     }
 
     private static String secretsName(String ruleSetVersion) {

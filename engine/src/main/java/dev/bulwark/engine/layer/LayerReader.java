@@ -28,7 +28,7 @@ import java.util.Set;
  * well-known files, and hands each file a cataloger wants to that cataloger while it streams by. Nothing is written
  * to disk. A cataloger failing on one file becomes a warning; a broken archive becomes an exception. When a secret
  * scanner is given, every regular file up to its size limit is also scanned for secrets as it streams by, so files a
- * later layer deletes are scanned too.
+ * later layer deletes are scanned too. An {@link EntryListener} sees every entry of the pass, deletions included.
  */
 public final class LayerReader {
     /** Captured files (os-release and friends) larger than this are not real release files. */
@@ -74,6 +74,16 @@ public final class LayerReader {
      */
     public LayerFacts read(InputStream tar, String what, List<Cataloger> catalogers, boolean scanSecrets)
             throws IOException {
+        return read(tar, what, catalogers, scanSecrets, null);
+    }
+
+    /**
+     * Reads the tar.
+     *
+     * @param entries told about every entry (the hardening collector of this layer), or null
+     */
+    public LayerFacts read(InputStream tar, String what, List<Cataloger> catalogers, boolean scanSecrets,
+            EntryListener entries) throws IOException {
         TarReader reader = new TarReader(tar);
         Collector collector = collector(what, catalogers, scanSecrets);
         // Tar writes a hardlink after the file it links to; a link to a path not yet seen points nowhere.
@@ -95,9 +105,19 @@ public final class LayerReader {
                 FileEntry marker = whiteout(path, base);
                 if (marker != null) {
                     collector.add(marker);
+                    if (entries != null) {
+                        entries.entry(marker.path(), marker.type(), 0, 0, null);
+                    }
+                } else if (entries != null) {
+                    // AUFS bookkeeping deletes nothing, but its bytes ship in the layer like any other entry's.
+                    entries.entry(path, plainType(entry), entry.isRegularFile() ? entry.size() : 0, entry.mode(),
+                            entry.isSymlink() ? entry.linkName() : null);
                 }
             } else if (entry.isSymlink()) {
                 collector.symlink(path, entry.linkName(), entry.mode());
+                if (entries != null) {
+                    entries.entry(path, EntryType.SYMLINK, 0, entry.mode(), entry.linkName());
+                }
             } else if (entry.isHardlink()) {
                 String target;
                 try {
@@ -111,9 +131,17 @@ public final class LayerReader {
                             + ", which is not an earlier file of this layer");
                 }
                 collector.add(new FileEntry(path, EntryType.HARDLINK, 0, entry.mode(), target));
+                if (entries != null) {
+                    entries.entry(path, EntryType.HARDLINK, 0, entry.mode(), target);
+                }
             } else if (entry.isRegularFile()) {
                 seenFiles.add(path);
+                if (entries != null) {
+                    entries.entry(path, EntryType.FILE, entry.size(), entry.mode(), null);
+                }
                 collector.file(path, entry.size(), entry.mode(), reader.content());
+            } else if (entries != null) {
+                entries.entry(path, plainType(entry), 0, entry.mode(), null);
             }
         }
         return collector.build();
@@ -210,6 +238,19 @@ public final class LayerReader {
             return new LayerFacts(new LayerIndex(structural, captured, warnings), byName,
                     secretCollector == null ? null : secretCollector.result());
         }
+    }
+
+    private static EntryType plainType(TarEntry e) {
+        if (e.isRegularFile()) {
+            return EntryType.FILE;
+        }
+        if (e.isDirectory()) {
+            return EntryType.DIRECTORY;
+        }
+        if (e.isSymlink()) {
+            return EntryType.SYMLINK;
+        }
+        return e.isHardlink() ? EntryType.HARDLINK : EntryType.OTHER;
     }
 
     private static FileEntry whiteout(String path, String base) {

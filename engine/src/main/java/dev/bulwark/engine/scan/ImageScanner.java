@@ -6,6 +6,10 @@ import dev.bulwark.engine.cache.LayerCache;
 import dev.bulwark.engine.catalog.Cataloger;
 import dev.bulwark.engine.distro.DistroDetector;
 import dev.bulwark.engine.finding.SecretFinding;
+import dev.bulwark.engine.hardening.ImageNotables;
+import dev.bulwark.engine.hardening.LayerNotables;
+import dev.bulwark.engine.hardening.NotableFiles;
+import dev.bulwark.engine.hardening.NotableSquash;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.image.Image;
 import dev.bulwark.engine.image.ImageConfig;
@@ -13,6 +17,7 @@ import dev.bulwark.engine.image.Layer;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.inventory.LayerInfo;
 import dev.bulwark.engine.layer.CatalogerResult;
+import dev.bulwark.engine.layer.EntryListener;
 import dev.bulwark.engine.layer.LayerFacts;
 import dev.bulwark.engine.layer.LayerIndex;
 import dev.bulwark.engine.layer.LayerReader;
@@ -39,11 +44,15 @@ import java.util.concurrent.Future;
  * Indexes an image: reads each layer at most once (in parallel, streaming, never to disk), answers unchanged layers
  * from the cache, checks every layer against its diffID, and assembles the inventory. With a secret scanner in the
  * options, every layer's files (those a later layer deletes too) and the image configuration are scanned for secrets
- * in the same pass.
+ * in the same pass; with hardening on, every entry of every layer is shown to a {@link NotableFiles} collector, and
+ * the layers' notables are squashed into {@link ScanResult#notables()}. A layer blob is read only when something the
+ * scan needs of it (index, a cataloger's result, secrets, notables) is not in the cache.
  */
 public final class ImageScanner {
     /** Bumped when what the layer index records changes. */
     static final int INDEX_VERSION = 1;
+    /** Bumped when what {@link NotableFiles} records (its rules or its encoding) changes. */
+    static final int NOTABLES_VERSION = 1;
 
     private final List<Cataloger> catalogers;
     private final LayerCache cache;
@@ -66,10 +75,11 @@ public final class ImageScanner {
         return index(image).inventory();
     }
 
-    /** The inventory and, when the options enable it, the secrets of the image. */
+    /** The inventory and, when the options enable them, the secrets and the notable files of the image. */
     public ScanResult index(Image image) {
         List<Layer> layers = image.layers();
         List<LayerFacts> facts = new ArrayList<>(layers.size());
+        List<LayerNotables> notables = new ArrayList<>(layers.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallelism(),
                 layers.size())), r -> {
                     Thread t = new Thread(r, "bulwark-layer");
@@ -77,12 +87,14 @@ public final class ImageScanner {
                     return t;
                 });
         try {
-            List<Future<LayerFacts>> futures = new ArrayList<>();
+            List<Future<Scanned>> futures = new ArrayList<>();
             for (Layer layer : layers) {
                 futures.add(pool.submit(() -> layerFacts(image, layer)));
             }
-            for (Future<LayerFacts> f : futures) {
-                facts.add(f.get());
+            for (Future<Scanned> f : futures) {
+                Scanned scanned = f.get();
+                facts.add(scanned.facts());
+                notables.add(scanned.notables());
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -106,16 +118,22 @@ public final class ImageScanner {
                 image.manifestDigest() == null ? null : image.manifestDigest().toString(),
                 image.configDigest() == null ? null : image.configDigest().toString(), image.repoTags(),
                 config.os(), config.architecture());
+        ImageNotables squashed = options.hardening()
+                ? NotableSquash.squash(notables, layers.stream().map(l -> l.diffId().toString()).toList()) : null;
         SecretScanner secrets = options.secrets();
         if (secrets == null) {
-            return new ScanResult(InventoryAssembler.assemble(target, infos, facts, catalogers), List.of());
+            return new ScanResult(InventoryAssembler.assemble(target, infos, facts, catalogers), List.of(), squashed);
         }
         List<SecretFinding> found = new ArrayList<>(new ImageConfigSecrets(secrets).scan(config));
         Inventory inventory = InventoryAssembler.assembleWithSecrets(target, infos, facts, catalogers, found);
-        return new ScanResult(inventory, found);
+        return new ScanResult(inventory, found, squashed);
     }
 
-    private LayerFacts layerFacts(Image image, Layer layer) {
+    /** One layer's facts and, with hardening on, its notable files (else null). */
+    private record Scanned(LayerFacts facts, LayerNotables notables) {
+    }
+
+    private Scanned layerFacts(Image image, Layer layer) {
         Digest diffId = layer.diffId();
         boolean trusted = cache != null && cache.isVerified(diffId, layer.blob().digest());
         Optional<LayerIndex> cachedIndex = trusted ? cache.index(diffId, INDEX_VERSION) : Optional.empty();
@@ -133,17 +151,26 @@ public final class ImageScanner {
         Optional<LayerSecrets> cachedSecrets = secrets != null && trusted
                 ? cache.secrets(diffId, secrets.rules().version()) : Optional.empty();
         boolean secretsMissing = secrets != null && cachedSecrets.isEmpty();
-        if (cachedIndex.isPresent() && missing.isEmpty() && !secretsMissing) {
+        Optional<LayerNotables> cachedNotables = options.hardening() && trusted
+                ? cache.notables(diffId, NOTABLES_VERSION) : Optional.empty();
+        boolean notablesMissing = options.hardening() && cachedNotables.isEmpty();
+        if (cachedIndex.isPresent() && missing.isEmpty() && !secretsMissing && !notablesMissing) {
             listener.layerStarted(layer, true);
             listener.layerFinished(layer);
-            return new LayerFacts(cachedIndex.get(), results, cachedSecrets.orElse(null));
+            return new Scanned(new LayerFacts(cachedIndex.get(), results, cachedSecrets.orElse(null)),
+                    cachedNotables.orElse(null));
         }
         listener.layerStarted(layer, false);
-        LayerFacts read = read(image, layer, missing, secretsMissing);
+        NotableFiles collector = notablesMissing ? new NotableFiles() : null;
+        LayerFacts read = read(image, layer, missing, secretsMissing, collector == null ? null : collector::accept);
         LayerSecrets layerSecrets = secretsMissing ? read.secrets() : cachedSecrets.orElse(null);
+        LayerNotables layerNotables = collector != null ? collector.build() : cachedNotables.orElse(null);
         if (cache != null) {
             if (secretsMissing) {
                 cache.putSecrets(diffId, secrets.rules().version(), read.secrets());
+            }
+            if (collector != null) {
+                cache.putNotables(diffId, NOTABLES_VERSION, layerNotables);
             }
             cache.putIndex(diffId, INDEX_VERSION, read.index());
             read.catalogers().forEach((name, r) -> {
@@ -154,10 +181,11 @@ public final class ImageScanner {
         }
         results.putAll(read.catalogers());
         listener.layerFinished(layer);
-        return new LayerFacts(read.index(), results, layerSecrets);
+        return new Scanned(new LayerFacts(read.index(), results, layerSecrets), layerNotables);
     }
 
-    private LayerFacts read(Image image, Layer layer, List<Cataloger> toRun, boolean scanSecrets) {
+    private LayerFacts read(Image image, Layer layer, List<Cataloger> toRun, boolean scanSecrets,
+            EntryListener entries) {
         String label = "layer " + layer.diffId().algorithm() + ":" + layer.diffId().shortHex();
         String where = image.name() + ": layer " + layer.index() + " (" + layer.blob().digest() + ")";
         try (InputStream blob = new BufferedInputStream(new ProgressStream(image.openLayer(layer), layer, listener),
@@ -167,7 +195,7 @@ public final class ImageScanner {
                     && LayerStreams.sniff(blob) == LayerStreams.Compression.NONE;
             MessageDigest diffDigest = checked ? null : layer.diffId().newMessageDigest();
             InputStream tar = LayerStreams.uncompressed(blob, options.maxLayerBytes(), diffDigest);
-            LayerFacts facts = reader.read(tar, label, toRun, scanSecrets);
+            LayerFacts facts = reader.read(tar, label, toRun, scanSecrets, entries);
             tar.transferTo(OutputStream.nullOutputStream()); // tar padding, then the compressed stream's end
             blob.transferTo(OutputStream.nullOutputStream()); // and anything after it, so the digest is checked
             if (diffDigest != null && !layer.diffId().matches(diffDigest.digest())) {

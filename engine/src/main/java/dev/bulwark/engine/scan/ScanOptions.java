@@ -9,9 +9,11 @@ import dev.bulwark.engine.secret.SecretScanner;
  * @param parallelism how many layers are read at once
  * @param spoolDirectory where large files several catalogers read are kept meanwhile (the cache's {@code tmp/})
  * @param secrets the secret scanner, or null when secrets are not scanned
+ * @param hardening whether image scans record each layer's notable files (setuid, world-writable, tools) for the
+ *     hardening checks ({@link ScanResult#notables()})
  */
 public record ScanOptions(long maxLayerBytes, int parallelism, java.nio.file.Path spoolDirectory,
-        SecretScanner secrets) {
+        SecretScanner secrets, boolean hardening) {
     /** 64 GiB: larger than any genuine layer, small enough that a bomb stops in minutes, not never. */
     public static final long DEFAULT_MAX_LAYER_BYTES = 64L << 30;
 
@@ -28,7 +30,12 @@ public record ScanOptions(long maxLayerBytes, int parallelism, java.nio.file.Pat
     }
 
     public ScanOptions(long maxLayerBytes, int parallelism, java.nio.file.Path spoolDirectory) {
-        this(maxLayerBytes, parallelism, spoolDirectory, null);
+        this(maxLayerBytes, parallelism, spoolDirectory, null, false);
+    }
+
+    public ScanOptions(long maxLayerBytes, int parallelism, java.nio.file.Path spoolDirectory,
+            SecretScanner secrets) {
+        this(maxLayerBytes, parallelism, spoolDirectory, secrets, false);
     }
 
     public static ScanOptions defaults() {
@@ -37,15 +44,20 @@ public record ScanOptions(long maxLayerBytes, int parallelism, java.nio.file.Pat
     }
 
     public ScanOptions withMaxLayerBytes(long bytes) {
-        return new ScanOptions(bytes, parallelism, spoolDirectory, secrets);
+        return new ScanOptions(bytes, parallelism, spoolDirectory, secrets, hardening);
     }
 
     public ScanOptions withSpoolDirectory(java.nio.file.Path dir) {
-        return new ScanOptions(maxLayerBytes, parallelism, dir, secrets);
+        return new ScanOptions(maxLayerBytes, parallelism, dir, secrets, hardening);
     }
 
     /** These options with secret scanning by {@code scanner} (null turns it off). */
     public ScanOptions withSecrets(SecretScanner scanner) {
-        return new ScanOptions(maxLayerBytes, parallelism, spoolDirectory, scanner);
+        return new ScanOptions(maxLayerBytes, parallelism, spoolDirectory, scanner, hardening);
+    }
+
+    /** These options with the notable-file collection for image hardening on or off. */
+    public ScanOptions withHardening(boolean on) {
+        return new ScanOptions(maxLayerBytes, parallelism, spoolDirectory, secrets, on);
     }
 }

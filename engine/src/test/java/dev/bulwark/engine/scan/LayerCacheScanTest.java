@@ -10,16 +10,14 @@ import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.ecosystem.dpkg.DpkgCataloger;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.image.Image;
-import dev.bulwark.engine.image.ImageConfig;
-import dev.bulwark.engine.image.ImageManifest;
 import dev.bulwark.engine.image.Layer;
 import dev.bulwark.engine.image.Platform;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.source.archive.ArchiveImageSource;
+import dev.bulwark.engine.testing.CountingImage;
 import dev.bulwark.engine.testing.Fixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,35 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LayerCacheScanTest {
     @TempDir
     Path cacheDir;
-
-    /** Counts blob opens of a real image; everything else passes through. */
-    static final class CountingImage implements Image {
-        final Image inner;
-        final AtomicInteger opens = new AtomicInteger();
-
-        CountingImage(Image inner) {
-            this.inner = inner;
-        }
-
-        @Override public String name() { return inner.name(); }
-        @Override public Digest manifestDigest() { return inner.manifestDigest(); }
-        @Override public List<String> repoTags() { return inner.repoTags(); }
-        @Override public ImageManifest manifest() { return inner.manifest(); }
-        @Override public Digest configDigest() { return inner.configDigest(); }
-        @Override public ImageConfig config() { return inner.config(); }
-        @Override public List<Layer> layers() { return inner.layers(); }
-
-        @Override
-        public InputStream openLayer(Layer layer) throws IOException {
-            opens.incrementAndGet();
-            return inner.openLayer(layer);
-        }
-
-        @Override
-        public void close() throws IOException {
-            inner.close();
-        }
-    }
 
     /** dpkg under another version number, counting the files it parses. */
     record CountingDpkg(int version, AtomicInteger parsed) implements Cataloger {
@@ -106,7 +75,7 @@ class LayerCacheScanTest {
         Inventory warm;
         try (CountingImage image = new CountingImage(new ArchiveImageSource(archive, Platform.current()).open())) {
             cold = scan(image, v1);
-            assertEquals(image.layers().size(), image.opens.get(), "a cold scan reads every layer once");
+            assertEquals(image.layers().size(), image.opens(), "a cold scan reads every layer once");
         }
         int dpkgCold = dpkgParsed.get();
         int counterCold = counted.get();
@@ -114,7 +83,7 @@ class LayerCacheScanTest {
 
         try (CountingImage image = new CountingImage(new ArchiveImageSource(archive, Platform.current()).open())) {
             warm = scan(image, v1);
-            assertEquals(0, image.opens.get(), "a warm rescan reads no layer blob");
+            assertEquals(0, image.opens(), "a warm rescan reads no layer blob");
         }
         assertEquals(cold, warm, "the cached answer is the same answer");
         assertEquals(dpkgCold, dpkgParsed.get());
@@ -123,7 +92,7 @@ class LayerCacheScanTest {
         try (CountingImage image = new CountingImage(new ArchiveImageSource(archive, Platform.current()).open())) {
             Inventory bumped = scan(image, v2);
             assertEquals(cold.packages(), bumped.packages());
-            assertTrue(image.opens.get() > 0, "layers with dpkg files are read again for the bumped cataloger");
+            assertTrue(image.opens() > 0, "layers with dpkg files are read again for the bumped cataloger");
         }
         assertEquals(counterCold, counted.get(), "the unchanged cataloger is answered from the cache");
         assertEquals(2 * dpkgCold, dpkgParsed.get(), "the bumped cataloger parsed every file once more");
