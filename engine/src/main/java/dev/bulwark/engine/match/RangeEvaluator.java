@@ -88,7 +88,7 @@ final class RangeEvaluator {
                     }
                 }
                 case LAST_AFFECTED -> {
-                    if (installed.compareTo(e.version()) >= 0) {
+                    if (installed.compareTo(e.version()) > 0) {
                         vulnerable = false;
                     }
                 }
