@@ -6,7 +6,13 @@ import dev.bulwark.engine.cache.LayerCache;
 import dev.bulwark.engine.image.Image;
 import dev.bulwark.engine.image.ImageSource;
 import dev.bulwark.engine.image.Platform;
-import dev.bulwark.engine.finding.Assessment;
+import dev.bulwark.engine.finding.Finding;
+import dev.bulwark.engine.hardening.BaseDetection;
+import dev.bulwark.engine.hardening.GoldenBase;
+import dev.bulwark.engine.hardening.GoldenBases;
+import dev.bulwark.engine.hardening.HardeningChecks;
+import dev.bulwark.engine.hardening.HardeningInput;
+import dev.bulwark.engine.hardening.HardeningResult;
 import dev.bulwark.engine.inventory.Inventory;
 import dev.bulwark.engine.scan.Catalogers;
 import dev.bulwark.engine.scan.ImageScanner;
@@ -41,12 +47,15 @@ final class ImageCommand implements Command {
     static final Opt NO_CACHE = Opt.flag("Read every layer; neither use nor fill the cache.", "--no-cache");
     static final Opt MAX_LAYER = Opt.value("SIZE", "Stop when one layer expands past SIZE (decompression bombs),"
             + " e.g. 512MiB (default: 64GiB).", "--max-layer-size");
+    static final Opt GOLDEN_BASES = Opt.value("FILE", "Approved golden base images (YAML or JSON: baseImages, each a"
+            + " name with diffIds or a reference); with --scanners misconfig an image that starts with none of them"
+            + " is a finding.", "--golden-bases");
 
     private static final List<Opt> OPTIONS;
 
     static {
         List<Opt> all = new ArrayList<>(List.of(INPUT, ENGINE, ENGINE_HOST, PLATFORM, CA_CERT, INSECURE, USERNAME,
-                PASSWORD_STDIN, AUTHFILE, CacheCommand.CACHE_DIR, NO_CACHE, MAX_LAYER));
+                PASSWORD_STDIN, AUTHFILE, CacheCommand.CACHE_DIR, NO_CACHE, MAX_LAYER, GOLDEN_BASES));
         all.addAll(FindingOptions.OPTIONS);
         all.addAll(ReportOptions.OPTIONS);
         OPTIONS = List.copyOf(all);
@@ -68,7 +77,13 @@ final class ImageCommand implements Command {
     public int run(ParsedArgs args, Io io) throws IOException {
         ReportOptions report = new ReportOptions(args);
         ReportWriter writer = report.writer();
-        FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln", "secret"));
+        FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln", "secret", "misconfig"));
+        boolean hardening = findings.scanners.contains("misconfig");
+        String goldenFile = args.value("--golden-bases");
+        if (goldenFile != null && !hardening) {
+            throw new BulwarkException(ErrorKind.USAGE, "--golden-bases needs --scanners misconfig");
+        }
+        GoldenBases golden = goldenFile == null ? GoldenBases.none() : GoldenBases.load(Path.of(goldenFile));
         ScanOptions options = ScanOptions.defaults()
                 .withMaxLayerBytes(Sizes.parse(args.value("--max-layer-size", "64GiB"), "--max-layer-size"));
         String platformText = args.value("--platform");
@@ -79,10 +94,11 @@ final class ImageCommand implements Command {
         if (cache != null) {
             options = options.withSpoolDirectory(cache.tempDirectory());
         }
-        options = findings.withScanners(options);
+        options = findings.withScanners(options).withHardening(hardening);
+        golden = resolve(golden, args, wanted);
         ImageSource source = ImageSources.resolve(args, wanted, cache, io);
         Inventory inventory;
-        List<dev.bulwark.engine.finding.SecretFinding> secrets;
+        List<Finding> other = new ArrayList<>();
         List<dev.bulwark.engine.policy.PolicySubject> imageSubjects;
         try (Image image = source.open()) {
             imageSubjects = List.of(new dev.bulwark.engine.policy.PolicySubject.Image(image.config()));
@@ -92,21 +108,64 @@ final class ImageCommand implements Command {
                 progress = new ProgressPrinter(io.err(), image.layers().size());
                 listener = progress;
             }
+            ScanResult scanned;
             try {
-                ScanResult scanned = new ImageScanner(Catalogers.all(), cache, options, listener).index(image);
-                inventory = scanned.inventory();
-                secrets = scanned.secrets();
+                scanned = new ImageScanner(Catalogers.all(), cache, options, listener).index(image);
             } finally {
                 if (progress != null) {
                     progress.finish();
                 }
             }
+            inventory = scanned.inventory();
+            other.addAll(scanned.secrets());
+            if (hardening) {
+                HardeningResult checked = HardeningChecks.run(new HardeningInput(image.config(), registryReference(args),
+                        inventory, scanned.notables(), golden));
+                other.addAll(checked.findings());
+                if (checked.base() instanceof BaseDetection.Approved a && !report.quiet) {
+                    io.err().println("bulwark: based on the approved golden base image " + Main.oneLine(a.name())
+                            + " (its " + a.layers() + " layer(s) are the image's first)");
+                }
+            }
         }
-        FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, List.copyOf(secrets), io, report.quiet),
+        FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, other, io, report.quiet),
                 imageSubjects, io, report.quiet);
         report.write(writer, outcome.shown(), io);
         report.summarizeWarnings(outcome.shown().inventory(), io.err());
         return outcome.exitCode();
+    }
+
+    /** The reference whose tag the mutable-tag check judges: a registry or engine image's, else none. */
+    private static String registryReference(ParsedArgs args) {
+        String ref = args.positional();
+        if (args.value("--input") != null || ref == null || ImageSources.isLocal(ref)) {
+            return null;
+        }
+        return ref;
+    }
+
+    /** Golden bases declared by reference get the diffIDs of that image's configuration (no layer is read). */
+    private static GoldenBases resolve(GoldenBases golden, ParsedArgs args, Platform platform) {
+        if (golden.unresolved().isEmpty()) {
+            return golden;
+        }
+        List<GoldenBase> out = new ArrayList<>();
+        for (GoldenBase b : golden.bases()) {
+            if (b.resolved()) {
+                out.add(b);
+                continue;
+            }
+            try (Image base = ImageSources.other(b.reference(), args, platform).open()) {
+                out.add(b.withDiffIds(base.config().diffIds()));
+            } catch (BulwarkException e) {
+                throw new BulwarkException(e.kind(), "golden base image " + Main.oneLine(b.name()) + " ("
+                        + Main.oneLine(b.reference()) + "): " + e.getMessage());
+            } catch (IOException e) {
+                throw new BulwarkException(ErrorKind.LOCAL_IO, "golden base image " + Main.oneLine(b.name()) + ": "
+                        + e.getMessage());
+            }
+        }
+        return new GoldenBases(out);
     }
 
     private static Platform parsePlatform(String text) {

@@ -40,13 +40,41 @@ final class ImageSources {
         if (args.flag("--engine")) {
             return engine(ref, args.value("--engine-host"), cache);
         }
+        if (isLocal(ref)) {
+            return local(ref, platform);
+        }
+        return registry(ref, args, platform, io);
+    }
+
+    /** Whether {@code ref} names a layout or an archive rather than a registry image. */
+    static boolean isLocal(String ref) {
+        return ref.startsWith("oci:") || ref.startsWith("docker-archive:") || ref.startsWith("oci-archive:");
+    }
+
+    private static ImageSource local(String ref, Platform platform) {
         if (ref.startsWith("oci:")) {
             return OciLayoutImageSource.parse(ref, platform);
         }
-        if (ref.startsWith("docker-archive:") || ref.startsWith("oci-archive:")) {
-            return new ArchiveImageSource(Path.of(ref.substring(ref.indexOf(':') + 1)), platform);
+        return new ArchiveImageSource(Path.of(ref.substring(ref.indexOf(':') + 1)), platform);
+    }
+
+    /**
+     * A second image named in a file (a golden base's {@code reference}): a layout, an archive or a registry image,
+     * read with the registry flags --ca-cert, --insecure and --authfile but not --username, whose password belongs
+     * to the scanned image and can be read from standard input only once.
+     */
+    static ImageSource other(String ref, ParsedArgs args, Platform platform) {
+        if (isLocal(ref)) {
+            return local(ref, platform);
         }
-        return registry(ref, args, platform, io);
+        RegistryOptions options = RegistryOptions.of(ref)
+                .withCaCerts(args.values("--ca-cert").stream().map(Path::of).toList())
+                .withInsecure(args.flag("--insecure"));
+        String authFile = args.value("--authfile");
+        if (authFile != null) {
+            options = options.withAuthFile(Path.of(authFile));
+        }
+        return new RegistryImageSource(options.withPlatform(platform));
     }
 
     /**

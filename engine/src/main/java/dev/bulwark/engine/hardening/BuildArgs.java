@@ -1,6 +1,8 @@
 package dev.bulwark.engine.hardening;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,10 +23,53 @@ final class BuildArgs {
         if (createdBy == null) {
             return args;
         }
-        String s = createdBy.strip();
-        if (s.startsWith("RUN ")) {
-            s = s.substring(4).stripLeading();
+        String s = createdBy.substring(start(createdBy)).stripTrailing();
+        for (Arg a : spans(s)) {
+            args.put(a.name(), s.substring(a.valueStart(), a.valueEnd()));
         }
+        return args;
+    }
+
+    /**
+     * The line with the value of every build argument that holds a literal credential masked
+     * ({@link SecretValues#mask}); everything else, the command included, unchanged.
+     */
+    static String redact(String createdBy) {
+        if (createdBy == null) {
+            return null;
+        }
+        int lead = start(createdBy);
+        String s = createdBy.substring(lead).stripTrailing();
+        List<Arg> spans = spans(s);
+        StringBuilder out = new StringBuilder(createdBy);
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Arg a = spans.get(i);
+            String value = s.substring(a.valueStart(), a.valueEnd());
+            if (SecretValues.isLiteralSecret(a.name(), value)) {
+                out.replace(lead + a.valueStart(), lead + a.valueEnd(), SecretValues.mask(value));
+            }
+        }
+        return out.toString();
+    }
+
+    /** One recorded argument: its name and where its value lies in the line. */
+    private record Arg(String name, int valueStart, int valueEnd) {
+    }
+
+    /** Where the {@code |N} count starts: past leading blanks and a BuildKit {@code RUN } prefix. */
+    private static int start(String createdBy) {
+        int i = createdBy.length() - createdBy.stripLeading().length();
+        if (createdBy.startsWith("RUN ", i)) {
+            i += 4;
+            while (i < createdBy.length() && Character.isWhitespace(createdBy.charAt(i))) {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    private static List<Arg> spans(String s) {
+        List<Arg> args = new ArrayList<>();
         if (!s.startsWith("|")) {
             return args;
         }
@@ -42,10 +87,9 @@ final class BuildArgs {
             if (eq < 0) {
                 break;
             }
-            String name = s.substring(pos, eq);
             int valueStart = eq + 1;
             int valueEnd = n == count - 1 ? spaceOrEnd(s, valueStart) : nextAssignment(s, valueStart);
-            args.put(name, s.substring(valueStart, valueEnd));
+            args.add(new Arg(s.substring(pos, eq), valueStart, valueEnd));
             pos = Math.min(s.length(), valueEnd + 1);
         }
         return args;

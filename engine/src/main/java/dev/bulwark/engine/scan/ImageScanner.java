@@ -6,6 +6,7 @@ import dev.bulwark.engine.cache.LayerCache;
 import dev.bulwark.engine.catalog.Cataloger;
 import dev.bulwark.engine.distro.DistroDetector;
 import dev.bulwark.engine.finding.SecretFinding;
+import dev.bulwark.engine.hardening.HistoryRedaction;
 import dev.bulwark.engine.hardening.ImageNotables;
 import dev.bulwark.engine.hardening.LayerNotables;
 import dev.bulwark.engine.hardening.NotableFiles;
@@ -53,6 +54,8 @@ public final class ImageScanner {
     static final int INDEX_VERSION = 1;
     /** Bumped when what {@link NotableFiles} records (its rules or its encoding) changes. */
     static final int NOTABLES_VERSION = 1;
+    /** What the layer list shows for a history line that holds a secret the secret scanner found. */
+    static final String HIDDEN_HISTORY = "(hidden: this history line holds a secret; see the secret findings)";
 
     private final List<Cataloger> catalogers;
     private final LayerCache cache;
@@ -109,10 +112,31 @@ public final class ImageScanner {
             pool.shutdownNow();
         }
         ImageConfig config = image.config();
+        SecretScanner secrets = options.secrets();
+        List<SecretFinding> found = secrets == null ? List.of()
+                : new ArrayList<>(new ImageConfigSecrets(secrets).scan(config));
+        // History lines the secret scanner flagged are not repeated in the layer list; build-argument credentials
+        // are masked in every line, whether or not secrets are scanned.
+        java.util.Set<String> flagged = new java.util.HashSet<>();
+        for (SecretFinding f : found) {
+            String path = f.location().path();
+            if (path.startsWith("config:History[")) {
+                try {
+                    int i = Integer.parseInt(path.substring("config:History[".length(), path.length() - 1));
+                    if (i < config.history().size() && config.history().get(i).createdBy() != null) {
+                        flagged.add(config.history().get(i).createdBy());
+                    }
+                } catch (NumberFormatException e) {
+                    // not a path ImageConfigSecrets writes; nothing to hide
+                }
+            }
+        }
         List<LayerInfo> infos = new ArrayList<>();
         for (Layer l : layers) {
+            String createdBy = l.createdBy() != null && flagged.contains(l.createdBy())
+                    ? HIDDEN_HISTORY : HistoryRedaction.redact(l.createdBy());
             infos.add(new LayerInfo(l.index(), l.diffId().toString(), l.blob().digest().toString(), l.blob().size(),
-                    l.createdBy()));
+                    createdBy));
         }
         Inventory.Target target = new Inventory.Target("image", image.name(),
                 image.manifestDigest() == null ? null : image.manifestDigest().toString(),
@@ -120,11 +144,9 @@ public final class ImageScanner {
                 config.os(), config.architecture());
         ImageNotables squashed = options.hardening()
                 ? NotableSquash.squash(notables, layers.stream().map(l -> l.diffId().toString()).toList()) : null;
-        SecretScanner secrets = options.secrets();
         if (secrets == null) {
             return new ScanResult(InventoryAssembler.assemble(target, infos, facts, catalogers), List.of(), squashed);
         }
-        List<SecretFinding> found = new ArrayList<>(new ImageConfigSecrets(secrets).scan(config));
         Inventory inventory = InventoryAssembler.assembleWithSecrets(target, infos, facts, catalogers, found);
         return new ScanResult(inventory, found, squashed);
     }
