@@ -9,12 +9,8 @@ import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.Warning;
 import dev.bulwark.engine.secret.SecretScanner;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +29,8 @@ import java.util.Set;
 public final class LayerReader {
     /** Captured files (os-release and friends) larger than this are not real release files. */
     static final int MAX_CAPTURED = 64 << 10;
-    /** When several catalogers want one file it is kept in memory up to this size, else spooled to a file. */
+    /** When several catalogers want one file, what the first ones read of it is kept in memory up to this size, else
+     * spooled to a file. */
     static final int MAX_SHARED_IN_MEMORY = 4 << 20;
     private static final int MAX_STRUCTURAL = 2_000_000;
     private static final int MAX_OWNED = 2_000_000;
@@ -274,27 +271,12 @@ public final class LayerReader {
             parseOne(wanting.get(0), path, size, content, results, what);
             return;
         }
-        if (size <= MAX_SHARED_IN_MEMORY) {
-            byte[] shared = content.readNBytes(MAX_SHARED_IN_MEMORY + 1);
-            for (Cataloger c : wanting) {
-                parseOne(c, path, shared.length, new ByteArrayInputStream(shared), results, what);
+        // Each cataloger reads only as far as it needs (a binary sniff stops after a few KB of a file that is not
+        // its kind); what it read is kept for the next one, and only that.
+        try (SharedContent shared = new SharedContent(content, spoolDirectory, MAX_SHARED_IN_MEMORY)) {
+            for (int i = 0; i < wanting.size(); i++) {
+                parseOne(wanting.get(i), path, size, shared.reader(i < wanting.size() - 1), results, what);
             }
-            return;
-        }
-        Files.createDirectories(spoolDirectory);
-        Path spool = Files.createTempFile(spoolDirectory, "shared-", ".part");
-        try {
-            long copied;
-            try (OutputStream out = Files.newOutputStream(spool)) {
-                copied = new FailureWatchingStream(content).transferTo(out);
-            }
-            for (Cataloger c : wanting) {
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
-                    parseOne(c, path, copied, in, results, what);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(spool);
         }
     }
 
