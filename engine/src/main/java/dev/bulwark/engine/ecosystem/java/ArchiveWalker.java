@@ -13,6 +13,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,9 @@ final class ArchiveWalker {
 
     private void entry(String path, CentralDirectory directory, CentralDirectory.Entry e, int depth,
             ArchiveContents contents) throws IOException {
+        if (!e.mayBeWanted()) {
+            return;
+        }
         String name = e.name();
         boolean pom = ArchiveNames.isPomProperties(name);
         boolean manifest = !pom && ArchiveContents.MANIFEST.equalsIgnoreCase(name);
@@ -181,7 +185,7 @@ final class ArchiveWalker {
         }
         if (e.method() != CentralDirectory.STORED) {
             try {
-                opened(path, EntryStreams.open(data, e), depth);
+                opened(path, EntryStreams.open(data, e), depth, -1); // a deflated size is only a claim
             } catch (ArchiveBudget.Exhausted x) {
                 throw x;
             } catch (IOException | RuntimeException x) {
@@ -202,11 +206,11 @@ final class ArchiveWalker {
      * by its central directory when it fits the heap bound, else streamed. The caller has checked
      * {@link #mayOpenNested}.
      */
-    void opened(String path, InputStream entry, int depth) throws IOException {
+    void opened(String path, InputStream entry, int depth, long declaredSize) throws IOException {
         MessageDigest sha1 = sha1();
         ArchiveBudget budget = new ArchiveBudget(fileBudget, limits.maxBytesPerArchive(), path);
         int room = (int) Math.max(0, Math.min(IN_HEAP, HEAP_PER_FILE - heapHeld));
-        byte[] head = entry.readNBytes(room + 1);
+        byte[] head = head(entry, room + 1, declaredSize);
         heapHeld += head.length;
         try {
             sha1.update(head);
@@ -223,6 +227,34 @@ final class ArchiveWalker {
         } finally {
             heapHeld -= head.length;
         }
+    }
+
+    /**
+     * The first {@code limit} bytes of {@code entry} (all of it if shorter), as {@code entry.readNBytes(limit)}
+     * gives them, but read straight into one array of the declared size when that is known and within the limit:
+     * a fat jar's nested jars are 136 MB in all, and growing buffers copied every byte twice more. The declared
+     * size is only a hint: a shorter entry is cut to what it held, a longer one read on to the limit. Callers give
+     * it only for stored entries, whose declared size is the bytes the stream holds, so a lying header cannot make
+     * this allocate much more than the entry's real bytes.
+     */
+    private static byte[] head(InputStream entry, int limit, long declaredSize) throws IOException {
+        if (declaredSize < 0 || declaredSize >= limit) {
+            return entry.readNBytes(limit);
+        }
+        byte[] buf = new byte[(int) declaredSize];
+        int n = entry.readNBytes(buf, 0, buf.length);
+        if (n < buf.length) {
+            return Arrays.copyOf(buf, n);
+        }
+        int next = entry.read();
+        if (next < 0) {
+            return buf;
+        }
+        byte[] more = entry.readNBytes(limit - buf.length - 1);
+        byte[] all = Arrays.copyOf(buf, buf.length + 1 + more.length);
+        all[buf.length] = (byte) next;
+        System.arraycopy(more, 0, all, buf.length + 1, more.length);
+        return all;
     }
 
     void emit(String path, ArchiveContents contents, String sha1) {

@@ -26,11 +26,56 @@ final class CentralDirectory {
     private static final int LOC_SIZE = 30;
     private static final int WINDOW = 128 << 10;
 
-    /** One central directory record. */
-    record Entry(String name, byte[] rawName, int flags, int method, long compressedSize, long size,
-            long localOffset) {
+    /** One central directory record; its name is decoded only when asked for. */
+    record Entry(byte[] rawName, int flags, int method, long compressedSize, long size, long localOffset) {
+        private static final byte[][] WANTED_SUFFIXES = {".jar".getBytes(StandardCharsets.US_ASCII),
+            ".war".getBytes(StandardCharsets.US_ASCII), ".ear".getBytes(StandardCharsets.US_ASCII),
+            ".par".getBytes(StandardCharsets.US_ASCII), "/pom.properties".getBytes(StandardCharsets.US_ASCII)};
+        private static final byte[] MANIFEST = "META-INF/MANIFEST.MF".getBytes(StandardCharsets.US_ASCII);
+
+        String name() {
+            return new String(rawName, StandardCharsets.UTF_8);
+        }
+
+        /** A trailing {@code /} byte is a trailing {@code /} of the decoded name, and nothing else is. */
         boolean isDirectory() {
-            return name.endsWith("/");
+            return rawName.length > 0 && rawName[rawName.length - 1] == '/';
+        }
+
+        /**
+         * False only when the name cannot be an archive, a {@code pom.properties} or the manifest, decided from the
+         * bytes: an ASCII name decodes to the same characters, so the same suffix tests give the same answer
+         * without building a String for each of the thousands of classes. Any non-ASCII name answers true, and is
+         * decided on its decoded name (case-insensitive matching of non-ASCII characters is not byte-wise).
+         */
+        boolean mayBeWanted() {
+            for (byte b : rawName) {
+                if (b < 0) {
+                    return true;
+                }
+            }
+            for (int i = 0; i < 4; i++) {
+                if (endsWithIgnoreCase(WANTED_SUFFIXES[i])) {
+                    return true;
+                }
+            }
+            return endsWithIgnoreCase(WANTED_SUFFIXES[4]) || (rawName.length == MANIFEST.length
+                    && endsWithIgnoreCase(MANIFEST));
+        }
+
+        private boolean endsWithIgnoreCase(byte[] suffix) {
+            int off = rawName.length - suffix.length;
+            if (off < 0) {
+                return false;
+            }
+            for (int i = 0; i < suffix.length; i++) {
+                int a = rawName[off + i];
+                int b = suffix[i];
+                if (a != b && ((a | 0x20) != (b | 0x20) || (b | 0x20) < 'a' || (b | 0x20) > 'z')) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -100,8 +145,8 @@ final class CentralDirectory {
                     + ") lies outside the file");
         }
         CentralDirectory check = new CentralDirectory(archive, cdStart, eocdAt, base, entries);
-        while (check.next() != null) {
-            // next() validates each record
+        while (check.advance()) {
+            // advance() validates each record
         }
         if (check.cursor != eocdAt) {
             throw new ZipException("the central directory holds " + (eocdAt - check.cursor)
@@ -117,8 +162,27 @@ final class CentralDirectory {
 
     /** The next record in directory order, or null after the last. */
     Entry next() throws IOException {
-        if (read == count) {
+        long at = cursor;
+        if (!advance()) {
             return null;
+        }
+        int nameAt = (int) (at + CEN_SIZE - windowStart);
+        return new Entry(Arrays.copyOfRange(window, nameAt, nameAt + nameLength), flags, method, compressed, size,
+                local);
+    }
+
+    // The fields of the record advance() last validated (its name is in the window).
+    private int flags;
+    private int method;
+    private long compressed;
+    private long size;
+    private int nameLength;
+    private long local;
+
+    /** Validates the next record and moves past it; false after the last. */
+    private boolean advance() throws IOException {
+        if (read == count) {
+            return false;
         }
         if (cursor + CEN_SIZE > end) {
             throw new ZipException("the central directory ends after " + read + " of its " + count + " entries");
@@ -128,14 +192,14 @@ final class CentralDirectory {
         if (int32(window, at) != CEN_SIG) {
             throw new ZipException("central directory entry " + read + " has no valid signature");
         }
-        int flags = uint16(window, at + 8);
-        int method = uint16(window, at + 10);
-        long compressed = uint32(window, at + 20);
-        long size = uint32(window, at + 24);
-        int nameLength = uint16(window, at + 28);
+        flags = uint16(window, at + 8);
+        method = uint16(window, at + 10);
+        compressed = uint32(window, at + 20);
+        size = uint32(window, at + 24);
+        nameLength = uint16(window, at + 28);
         int extraLength = uint16(window, at + 30);
         int commentLength = uint16(window, at + 32);
-        long local = uint32(window, at + 42);
+        local = uint32(window, at + 42);
         long next = cursor + CEN_SIZE + nameLength + extraLength + commentLength;
         if (next > end) {
             throw new ZipException("central directory entry " + read + " runs past the directory's end");
@@ -148,12 +212,9 @@ final class CentralDirectory {
             throw new ZipException("central directory entry " + read + " points outside the entries' area");
         }
         fill(cursor + CEN_SIZE, nameLength);
-        int nameAt = (int) (cursor + CEN_SIZE - windowStart);
-        byte[] raw = Arrays.copyOfRange(window, nameAt, nameAt + nameLength);
         cursor = next;
         read++;
-        return new Entry(new String(raw, StandardCharsets.UTF_8), raw, flags, method, compressed, size,
-                local);
+        return true;
     }
 
     /**

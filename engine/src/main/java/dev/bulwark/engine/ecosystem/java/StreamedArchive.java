@@ -37,7 +37,9 @@ final class StreamedArchive {
                     return contents;
                 }
                 if (!e.isDirectory()) {
-                    entry(path, e.getName(), entry, depth, contents);
+                    // A stored entry's size is the bytes the stream holds for it; a deflated one's is only a claim.
+                    long stored = e.getMethod() == ZipEntry.STORED ? e.getSize() : -1;
+                    entry(path, e.getName(), stored, entry, depth, contents);
                 }
                 drain(entry);
             }
@@ -57,8 +59,8 @@ final class StreamedArchive {
         return contents;
     }
 
-    private void entry(String path, String name, InputStream entry, int depth, ArchiveContents contents)
-            throws IOException {
+    private void entry(String path, String name, long size, InputStream entry, int depth,
+            ArchiveContents contents) throws IOException {
         if (ArchiveNames.isPomProperties(name)) {
             byte[] data = readSmall(path, name, entry, walker.limits.maxMetadataBytes());
             if (data != null) {
@@ -67,13 +69,13 @@ final class StreamedArchive {
         } else if (ArchiveContents.MANIFEST.equalsIgnoreCase(name)) {
             contents.manifest = readSmall(path, name, entry, walker.limits.maxManifestBytes());
         } else if (ArchiveNames.isArchive(name)) {
-            nested(path + "!/" + name, entry, depth + 1);
+            nested(path + "!/" + name, entry, depth + 1, size);
         }
     }
 
-    private void nested(String path, InputStream entry, int depth) throws IOException {
+    private void nested(String path, InputStream entry, int depth, long size) throws IOException {
         if (walker.mayOpenNested(path, depth)) {
-            walker.opened(path, entry, depth);
+            walker.opened(path, entry, depth, size);
         }
     }
 

@@ -197,4 +197,69 @@ class CentralDirectoryTest {
         byte[] cut = Arrays.copyOf(fat, fat.length - 100);
         assertEquals(List.of("org.app:app", "org.big:big", "org.small:small"), names(catalog("cut.jar", cut)));
     }
+
+    /**
+     * A streamed fat jar cut inside a stored nested jar (whose declared size is then more than the stream holds):
+     * what precedes the nested jar is kept and the cut is one counted warning, however the nested jar's bytes are
+     * buffered.
+     */
+    @Test
+    void streamedFatJarCutInsideANestedJar() throws Exception {
+        byte[] noise = new byte[ArchiveWalker.IN_HEAP + (1 << 20)];
+        new Random(5).nextBytes(noise);
+        byte[] small = zip(true, pomPath("org.small", "small"), pom("org.small", "small", "1"), "n.bin",
+                Arrays.copyOf(noise, 4 << 20));
+        byte[] fat = zip(true, "BOOT-INF/lib/small-1.jar", small, "data.bin", noise, "BOOT-INF/lib/late-1.jar",
+                small);
+        assertTrue(fat.length > ArchiveWalker.IN_HEAP);
+        Catalogued whole = catalog("app.jar", fat);
+        assertEquals(List.of("org.small:small", "org.small:small"), names(whole));
+        int lateAt = fat.length - small.length - 200; // inside the second copy of small-1.jar
+        Catalogued cut = catalog("cut.jar", Arrays.copyOf(fat, lateAt));
+        assertEquals(List.of("java.malformed-archive", "java.unidentified-archive"), cut.codes());
+        assertEquals(List.of("org.small:small"), names(cut));
+        assertEquals(sha1(small), cut.only("org.small:small").hashes().get("sha1"));
+    }
+    /**
+     * The byte-level prefilter never drops a name the string tests would keep: checked against ArchiveNames and the
+     * manifest test themselves, on mixed case, non-ASCII look-alikes (dotless i upper-cases to I, long s to S) and
+     * ordinary names.
+     */
+    @Test
+    void namePrefilterKeepsEveryNameTheStringTestsWant() {
+        List<String> names = List.of("lib/a.jar", "LIB/A.JAR", "x.War", "y.eAr", "z.PAR", ".jar", "a.jarx", "a.ja",
+                "META-INF/maven/g/a/pom.properties", "META-INF/MAVEN/g/a/POM.PROPERTIES", "pom.properties",
+                "META-INF/MANIFEST.MF", "meta-inf/manifest.mf", "META-INF/MAN\u0131FEST.MF",
+                "META-INF/MANIFE\u017fT.MF", "lib/\u00e9.jar", "lib/a.j\u00e1r", "a/B.class", "a/", "META-INF/",
+                "META-INF/MANIFEST.MFX", "XMETA-INF/MANIFEST.MF", "a.jar/", "");
+        for (String name : names) {
+            byte[] raw = name.getBytes(StandardCharsets.UTF_8);
+            CentralDirectory.Entry e = new CentralDirectory.Entry(raw, 0, 0, 0, 0, 0);
+            assertEquals(name, e.name());
+            assertEquals(name.endsWith("/"), e.isDirectory(), name);
+            boolean wanted = ArchiveNames.isArchive(name) || ArchiveNames.isPomProperties(name)
+                    || ArchiveContents.MANIFEST.equalsIgnoreCase(name);
+            if (wanted) {
+                assertTrue(e.mayBeWanted(), name);
+            }
+        }
+        assertTrue(ArchiveContents.MANIFEST.equalsIgnoreCase("META-INF/MAN\u0131FEST.MF"), "the JDK's own rule");
+        assertEquals(false, new CentralDirectory.Entry("a/B.class".getBytes(StandardCharsets.US_ASCII), 0, 0, 0, 0,
+                0).mayBeWanted());
+        assertEquals(false, new CentralDirectory.Entry("a.jarx".getBytes(StandardCharsets.US_ASCII), 0, 0, 0, 0,
+                0).mayBeWanted());
+    }
+
+    /** A jar whose nested jar names are upper-case or non-ASCII is catalogued as with any other name. */
+    @Test
+    void nestedArchivesWithUnusualNames() throws Exception {
+        byte[] a = zip(false, pomPath("org.a", "a"), pom("org.a", "a", "1"));
+        byte[] b = zip(false, pomPath("org.b", "b"), pom("org.b", "b", "2"));
+        byte[] outer = zip(true, "BOOT-INF/LIB/A-1.JAR", a, "BOOT-INF/lib/\u00e9-2.jar", b, "x/Y.class", new byte[10]);
+        Catalogued c = catalog("app.jar", outer);
+        assertEquals(List.of("java.unidentified-archive"), c.codes());
+        assertEquals(List.of("org.a:a", "org.b:b"), names(c));
+        assertEquals(sha1(a), c.only("org.a:a").hashes().get("sha1"));
+        assertEquals(sha1(b), c.only("org.b:b").hashes().get("sha1"));
+    }
 }
