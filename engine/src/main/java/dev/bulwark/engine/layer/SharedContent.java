@@ -22,6 +22,8 @@ final class SharedContent implements Closeable {
     private final Path spoolDirectory;
     private final int memoryLimit;
     private byte[] memory = new byte[8 << 10];
+    private final byte[] one = new byte[1];
+    private byte[] scratch;
     private int inMemory;
     private Path spool;
     private FileChannel spoolChannel;
@@ -109,8 +111,7 @@ final class SharedContent implements Closeable {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -151,8 +152,10 @@ final class SharedContent implements Closeable {
                 position += k;
                 return k;
             }
-            byte[] scratch = new byte[(int) Math.min(n, 64 << 10)];
-            int r = read(scratch, 0, scratch.length);
+            if (scratch == null) {
+                scratch = new byte[64 << 10];
+            }
+            int r = read(scratch, 0, (int) Math.min(n, scratch.length));
             return Math.max(r, 0);
         }
 
