@@ -13,13 +13,17 @@ import java.util.Optional;
 public interface AdvisoryLookup {
     List<AffectedEntry> affected(PackageKey key);
 
+    /**
+     * The advisory with this id, as a finding shows it: an implementation may leave out its {@code details} (null)
+     * and {@code affected} packages (empty), which matching reads through {@link #affected} instead.
+     */
     Optional<Advisory> advisory(String id);
 
     Optional<KevEntry> kev(String cveId);
 
     Optional<EpssScore> epss(String cveId);
 
-    /** The lookup over an opened database file. */
+    /** The lookup over an opened database file; advisories come without details and affected packages. */
     static AdvisoryLookup of(AdvisoryDatabase db) {
         return new AdvisoryLookup() {
             @Override
@@ -29,7 +33,7 @@ public interface AdvisoryLookup {
 
             @Override
             public Optional<Advisory> advisory(String id) {
-                return db.advisory(id);
+                return db.advisoryForMatching(id);
             }
 
             @Override

@@ -1,16 +1,12 @@
 package dev.bulwark.engine.match;
 
-import dev.bulwark.engine.advisory.AffectedEntry;
 import dev.bulwark.engine.advisory.EventKind;
-import dev.bulwark.engine.advisory.RangeEvent;
-import dev.bulwark.engine.advisory.RangeType;
-import dev.bulwark.engine.advisory.VersionRange;
+import dev.bulwark.engine.match.ParsedEntry.Event;
 import dev.bulwark.engine.version.Version;
-import dev.bulwark.engine.version.VersionScheme;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,23 +24,26 @@ final class RangeEvaluator {
     }
 
     /**
-     * The verdict when {@code installed} is affected by {@code entry}; empty when it is not. Versions in the
-     * advisory that the scheme cannot read are reported to {@code invalid} and their range is skipped.
+     * The verdict when {@code installed} is affected by {@code entry}; empty when it is not. {@code equal} holds the
+     * texts, among all the listed versions of the package, that the scheme reads as equal to {@code installed}. A
+     * range holding a version the scheme cannot read is reported to {@code invalid} when it is reached, and skipped.
      */
-    static Optional<Verdict> evaluate(Version installed, AffectedEntry entry, VersionScheme scheme,
+    static Optional<Verdict> evaluate(Version installed, ParsedEntry entry, Set<String> equal, String schemeName,
             Consumer<String> invalid) {
-        for (String listed : entry.versions()) {
-            Optional<Version> v = scheme.parse(listed);
-            if (v.isPresent() && v.get().compareTo(installed) == 0) {
-                return Optional.of(new Verdict("versions list includes " + listed,
-                        installed.text() + " = " + listed + " (" + scheme.name() + ")", fixes(installed, entry, scheme)));
+        if (!equal.isEmpty()) {
+            for (String listed : entry.entry().versions()) {
+                if (equal.contains(listed)) {
+                    return Optional.of(new Verdict("versions list includes " + listed,
+                            installed.text() + " = " + listed + " (" + schemeName + ")", fixes(installed, entry)));
+                }
             }
         }
-        for (VersionRange range : entry.ranges()) {
-            if (range.type() == RangeType.GIT) {
+        for (ParsedEntry.Range range : entry.ranges()) {
+            if (range.invalid() != null) {
+                invalid.accept(range.invalid());
                 continue;
             }
-            Optional<Verdict> verdict = inRange(installed, range, scheme, invalid);
+            Optional<Verdict> verdict = inRange(installed, range, schemeName);
             if (verdict.isPresent()) {
                 return verdict;
             }
@@ -52,26 +51,8 @@ final class RangeEvaluator {
         return Optional.empty();
     }
 
-    private record Event(EventKind kind, String text, Version version) {
-    }
-
-    private static Optional<Verdict> inRange(Version installed, VersionRange range, VersionScheme scheme,
-            Consumer<String> invalid) {
-        List<Event> events = new ArrayList<>(range.events().size());
-        for (RangeEvent e : range.events()) {
-            boolean zero = e.kind() == EventKind.INTRODUCED && "0".equals(e.version());
-            Version v = null;
-            if (!zero) {
-                Optional<Version> parsed = scheme.parse(e.version());
-                if (parsed.isEmpty()) {
-                    invalid.accept(e.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + e.version());
-                    return Optional.empty();
-                }
-                v = parsed.get();
-            }
-            events.add(new Event(e.kind(), e.version(), v));
-        }
-        events.sort(Comparator.comparing(Event::version, Comparator.nullsFirst(Comparator.naturalOrder())));
+    private static Optional<Verdict> inRange(Version installed, ParsedEntry.Range range, String schemeName) {
+        List<Event> events = range.sorted();
         boolean vulnerable = false;
         Event opened = null;
         for (Event e : events) {
@@ -111,35 +92,27 @@ final class RangeEvaluator {
                 break;
             }
         }
-        StringBuilder rule = new StringBuilder();
-        for (RangeEvent e : range.events()) {
-            if (!rule.isEmpty()) {
-                rule.append(", ");
-            }
-            rule.append(e.kind().name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(e.version());
-        }
         String comparison;
-        List<String> fixed = new ArrayList<>();
+        List<String> fixed;
         if (bound == null) {
             comparison = installed.text() + " >= " + (opened.version() == null ? "0" : opened.text())
-                    + ", no fix recorded (" + scheme.name() + ")";
+                    + ", no fix recorded (" + schemeName + ")";
+            fixed = List.of();
         } else if (bound.kind() == EventKind.FIXED) {
-            comparison = installed.text() + " < " + bound.text() + " (" + scheme.name() + ")";
-            fixed.add(bound.text());
+            comparison = installed.text() + " < " + bound.text() + " (" + schemeName + ")";
+            fixed = List.of(bound.text());
         } else {
-            comparison = installed.text() + " <= " + bound.text() + " (last affected; " + scheme.name() + ")";
+            comparison = installed.text() + " <= " + bound.text() + " (last affected; " + schemeName + ")";
+            fixed = List.of();
         }
-        return Optional.of(new Verdict(range.type().name() + " range: " + rule, comparison, fixed));
+        return Optional.of(new Verdict(range.rule(), comparison, fixed));
     }
 
-    private static List<String> fixes(Version installed, AffectedEntry entry, VersionScheme scheme) {
+    private static List<String> fixes(Version installed, ParsedEntry entry) {
         List<String> out = new ArrayList<>();
-        for (VersionRange r : entry.ranges()) {
-            for (RangeEvent e : r.events()) {
-                if (e.kind() == EventKind.FIXED) {
-                    scheme.parse(e.version()).filter(v -> v.compareTo(installed) > 0)
-                            .ifPresent(v -> out.add(e.version()));
-                }
+        for (Event e : entry.fixes()) {
+            if (e.version().compareTo(installed) > 0) {
+                out.add(e.text());
             }
         }
         return out;

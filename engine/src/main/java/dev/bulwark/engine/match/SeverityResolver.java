@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,23 +30,36 @@ final class SeverityResolver {
 
     /** Every CVSS vector of the advisories, scored; vectors that do not parse are left out. */
     static List<CvssScore> scores(List<Advisory> advisories) {
+        return combine(advisories, SeverityResolver::scoresOf);
+    }
+
+    /**
+     * The scores of each advisory ({@link #scoresOf}, possibly remembered) in advisory order, each vector once: the
+     * first advisory that carries it is its source.
+     */
+    static List<CvssScore> combine(List<Advisory> advisories, Function<Advisory, List<CvssScore>> scoresOf) {
         List<CvssScore> out = new ArrayList<>();
         for (Advisory a : advisories) {
-            for (SeverityVector s : a.severities()) {
-                if (s.type() == SeverityType.UBUNTU) {
-                    continue;
+            for (CvssScore score : scoresOf.apply(a)) {
+                if (out.stream().noneMatch(o -> o.vector().equals(score.vector()))) {
+                    out.add(score);
                 }
-                Optional<CvssVector> v = CvssVector.tryParse(s.score());
-                v.ifPresent(vector -> {
-                    CvssScore score = new CvssScore(vector.version().label(), vector.vector(), vector.score(),
-                            vector.severity(), a.id());
-                    if (out.stream().noneMatch(o -> o.vector().equals(score.vector()))) {
-                        out.add(score);
-                    }
-                });
             }
         }
         return out;
+    }
+
+    /** The CVSS vectors of one advisory that parse (Ubuntu priorities are not CVSS), scored, in the order given. */
+    static List<CvssScore> scoresOf(Advisory a) {
+        List<CvssScore> out = new ArrayList<>();
+        for (SeverityVector s : a.severities()) {
+            if (s.type() == SeverityType.UBUNTU) {
+                continue;
+            }
+            CvssVector.tryParse(s.score()).ifPresent(vector -> out.add(new CvssScore(vector.version().label(),
+                    vector.vector(), vector.score(), vector.severity(), a.id())));
+        }
+        return List.copyOf(out);
     }
 
     static Resolved resolve(String distroUrgency, String distroName, List<CvssScore> cvss, List<Advisory> advisories) {

@@ -85,6 +85,64 @@ final class AdvisoryCodec {
         }
     }
 
+    /**
+     * The advisory as matching reads it: everything but {@code details} (null) and {@code affected} (empty), which a
+     * finding does not show and which make up most of a record.
+     */
+    static Advisory readAdvisoryForMatching(RecordReader r) {
+        try {
+            String id = r.requiredString();
+            List<String> aliases = r.strings();
+            List<String> related = r.strings();
+            List<String> upstream = r.strings();
+            String summary = r.string();
+            r.skipString();
+            var published = r.instant();
+            var modified = r.instant();
+            var withdrawn = r.instant();
+            int ns = r.count();
+            List<SeverityVector> severities = new ArrayList<>(ns);
+            for (int i = 0; i < ns; i++) {
+                severities.add(new SeverityVector(r.enumValue(SeverityType.values()), r.requiredString()));
+            }
+            int na = r.count();
+            for (int i = 0; i < na; i++) {
+                skipAffected(r);
+            }
+            int nr = r.count();
+            List<Reference> refs = new ArrayList<>(nr);
+            for (int i = 0; i < nr; i++) {
+                refs.add(new Reference(r.requiredString(), r.requiredString()));
+            }
+            return new Advisory(id, aliases, related, upstream, summary, null, published, modified, withdrawn,
+                    severities, List.of(), refs, r.string(), r.enumValue(AdvisorySource.values()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CorruptDatabase("invalid advisory: " + e.getMessage());
+        }
+    }
+
+    /** Moves past what {@link #writeAffected} wrote, checking only the bounds. */
+    private static void skipAffected(RecordReader r) {
+        r.skipString();
+        r.skipString();
+        r.skipString();
+        int n = r.count();
+        for (int i = 0; i < n; i++) {
+            r.get();
+            r.skipString();
+            int ne = r.count();
+            for (int j = 0; j < ne; j++) {
+                r.get();
+                r.skipString();
+            }
+        }
+        r.skipStrings();
+        r.get();
+        for (int i = 0; i < 4; i++) {
+            r.skipString();
+        }
+    }
+
     static void writeAffected(RecordWriter w, Affected a) {
         w.string(a.key().ecosystem());
         w.string(a.key().name());

@@ -88,6 +88,15 @@ public final class AdvisoryDatabase implements AutoCloseable {
     }
 
     /**
+     * The advisory as a finding shows it: everything but its {@code details} (null) and {@code affected} packages
+     * (empty), which is most of a record; withdrawn ones included.
+     */
+    public Optional<Advisory> advisoryForMatching(String id) {
+        RecordReader r = advisories.find(DatabaseSections.utf8(id));
+        return r == null ? Optional.empty() : Optional.of(AdvisoryCodec.readAdvisoryForMatching(r));
+    }
+
+    /**
      * Every other id the imported advisories connect to {@code id} through {@code aliases}, transitively (a GHSA,
      * its CVE and a PYSEC naming the same CVE), sorted; empty when none.
      */

@@ -73,6 +73,25 @@ final class RecordReader {
         return new String(b, StandardCharsets.UTF_8);
     }
 
+    /** Moves past a {@link #string()} without decoding it. */
+    void skipString() {
+        long n = varint();
+        if (n > 0) {
+            if (n - 1 > end - pos) {
+                throw new CorruptDatabase("string length out of bounds");
+            }
+            pos += (int) (n - 1);
+        }
+    }
+
+    /** Moves past a {@link #strings()} list without decoding it. */
+    void skipStrings() {
+        int n = count();
+        for (int i = 0; i < n; i++) {
+            skipString();
+        }
+    }
+
     String requiredString() {
         String s = string();
         if (s == null) {
@@ -88,6 +107,14 @@ final class RecordReader {
             out.add(requiredString());
         }
         return out;
+    }
+
+    /** Moves past an {@link #instant()} without building it. */
+    void skipInstant() {
+        if (get() != 0) {
+            skip(8);
+            varint();
+        }
     }
 
     Instant instant() {
