@@ -18,8 +18,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code bulwark train} (hidden): the workload the launcher records its startup cache from. It builds a tiny OCI
- * layout in a temporary directory and scans it cold and warm into every format, so the classes of a real scan are
- * in the cache. It touches nothing outside its temporary directory.
+ * layout and a tiny advisory database in a temporary directory and scans the layout cold and warm, with vulnerability
+ * matching, into every format, so the classes (and, on JDK 25, the method profiles) of a real scan and match are in
+ * the cache. The advisories are made up for the purpose and never leave the temporary directory, which is all it
+ * touches.
  */
 final class TrainCommand implements Command {
     private static final CommandDef DEF = new CommandDef("train", "Record the startup cache (used by the launcher).",
@@ -39,11 +41,15 @@ final class TrainCommand implements Command {
             String cache = dir.resolve("cache").toString();
             OutputStream sink = OutputStream.nullOutputStream();
             int failures = 0;
-            for (String format : new String[] {"table", "json", "cyclonedx", "spdx-json"}) {
+            String db = dir.resolve("db").toString();
+            failures += Main.run(new String[] {"db", "import", writeAdvisories(dir.resolve("advisories")).toString(),
+                "--db-dir", db, "-q"}, sink, sink) == 0 ? 0 : 1;
+            for (String format : new String[] {"table", "json", "cyclonedx", "spdx-json", "sarif"}) {
                 failures += Main.run(new String[] {"image", "oci:" + layout + ":train", "--cache-dir", cache, "-q",
-                    "-f", format}, sink, sink) == 0 ? 0 : 1;
+                    "-f", format, "--db-dir", db}, sink, sink) == 0 ? 0 : 1;
             }
-            failures += Main.run(new String[] {"fs", layout.toString(), "-q", "-f", "json"}, sink, sink) == 0 ? 0 : 1;
+            failures += Main.run(new String[] {"fs", layout.toString(), "-q", "-f", "json", "--scanners", "none"}, sink,
+                    sink) == 0 ? 0 : 1;
             Main.run(new String[] {"image", "--input", dir.resolve("missing.tar").toString(), "-q"}, sink, sink);
             Main.run(new String[] {"image", "--help"}, sink, sink);
             if (failures > 0) {
@@ -58,6 +64,39 @@ final class TrainCommand implements Command {
         }
     }
 
+    /**
+     * Advisories in OSV form touching what the layout holds, one per way matching decides: a Debian source package
+     * by range, a PyPI package by an enumerated versions list (two advisories naming one CVE, merged), and a Go
+     * module by range, with CVSS v3 and v4 vectors to score.
+     */
+    private static Path writeAdvisories(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String v3 = "{\"type\":\"CVSS_V3\",\"score\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\"}";
+        String v4 = "{\"type\":\"CVSS_V4\",\"score\":\"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N"
+                + "/SA:N\"}";
+        Files.writeString(dir.resolve("TRAIN-1.json"), advisory("TRAIN-1", "CVE-1999-0001", v3,
+                "{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"glibc\"},\"ranges\":[{\"type\":\"ECOSYSTEM\","
+                        + "\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"2.36-9+deb12u1\"}]}]}"));
+        Files.writeString(dir.resolve("TRAIN-2.json"), advisory("TRAIN-2", "CVE-1999-0002", v4,
+                "{\"package\":{\"ecosystem\":\"PyPI\",\"name\":\"Train_Package\"},\"ranges\":[{\"type\":\"ECOSYSTEM\","
+                        + "\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"2.0.1\"}]}],\"versions\":[\"1.0\","
+                        + "\"1.0.post1\",\"2.0.0rc1\",\"2.0\"]}"));
+        Files.writeString(dir.resolve("TRAIN-3.json"), advisory("TRAIN-3", "CVE-1999-0002", v3,
+                "{\"package\":{\"ecosystem\":\"PyPI\",\"name\":\"train-package\"},\"ranges\":[{\"type\":\"ECOSYSTEM\","
+                        + "\"events\":[{\"introduced\":\"1.5\"},{\"last_affected\":\"2.0\"}]}]}"));
+        Files.writeString(dir.resolve("TRAIN-4.json"), advisory("TRAIN-4", "CVE-1999-0003", v3,
+                "{\"package\":{\"ecosystem\":\"Go\",\"name\":\"example.com/train\"},\"ranges\":[{\"type\":"
+                        + "\"SEMVER\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1.2.4\"}]}]}"));
+        return dir;
+    }
+
+    private static String advisory(String id, String alias, String severity, String affected) {
+        return "{\"schema_version\":\"1.6.0\",\"id\":\"" + id + "\",\"modified\":\"2024-01-01T00:00:00Z\","
+                + "\"aliases\":[\"" + alias + "\"],\"summary\":\"training advisory\",\"severity\":[" + severity
+                + "],\"affected\":[" + affected + "],\"references\":[{\"type\":\"WEB\",\"url\":"
+                + "\"https://example.com/" + id + "\"}]}";
+    }
+
     private static void writeLayout(Path layout) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n");
@@ -65,6 +104,8 @@ final class TrainCommand implements Command {
                 + "Architecture: amd64\n\nPackage: libc6\nStatus: install ok installed\nSource: glibc\n"
                 + "Version: 2.36-9\nArchitecture: amd64\n");
         files.put("usr/share/doc/libc6/copyright", "Format: x\n\nFiles: *\nLicense: LGPL-2.1+\n");
+        files.put("srv/app/requirements.txt", "train-package==2.0\nother-package==1.0\n");
+        files.put("srv/app/go.mod", "module example.com/app\n\ngo 1.22\n\nrequire example.com/train v1.2.3\n");
         files.put("tmp/.wh.gone", "");
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : files.entrySet()) {
