@@ -16,8 +16,8 @@ import java.util.Set;
  * @param evidenceIds the advisories that matched, each once, sorted
  * @param otherSeverity the severity from the scores and the advisories alone
  */
-record AdvisoryFacts(String primary, List<String> aliases, List<String> evidenceIds, List<Advisory> advisories,
-        String title, List<String> references, List<CvssScore> cvss, SeverityResolver.Resolved otherSeverity,
+record AdvisoryFacts(String primary, List<String> aliases, List<String> evidenceIds, String title,
+        List<String> references, List<CvssScore> cvss, SeverityResolver.Resolved otherSeverity,
         VulnerabilityFinding.Kev kev, VulnerabilityFinding.Epss epss) {
 
     /** The facts of hits on {@code hitIds} (advisory ids in hit order, repeats kept). */
@@ -54,7 +54,7 @@ record AdvisoryFacts(String primary, List<String> aliases, List<String> evidence
         VulnerabilityFinding.Epss epss = cve == null ? null : lookup.epss(cve)
                 .map(e -> new VulnerabilityFinding.Epss(e.epss(), e.percentile(), null)).orElse(null);
         List<String> evidenceIds = hitIds.stream().distinct().sorted().toList();
-        return new AdvisoryFacts(primary, aliases, evidenceIds, List.copyOf(advisories), title, references,
-                List.copyOf(cvss), otherSeverity, kev, epss);
+        return new AdvisoryFacts(primary, aliases, evidenceIds, title, references, List.copyOf(cvss), otherSeverity,
+                kev, epss);
     }
 }

@@ -11,13 +11,12 @@ import dev.bulwark.engine.version.Version;
 import dev.bulwark.engine.version.VersionScheme;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The advisory data one match reads, each piece decoded, parsed or scored once: an inventory names the same package
@@ -27,19 +26,28 @@ import java.util.function.Function;
  */
 final class MatchCache implements AdvisoryLookup {
     private final AdvisoryLookup lookup;
-    private final Map<String, Optional<Advisory>> advisories = new ConcurrentHashMap<>();
-    private final Map<String, Optional<KevEntry>> kev = new ConcurrentHashMap<>();
-    private final Map<String, Optional<EpssScore>> epss = new ConcurrentHashMap<>();
-    private final Map<String, List<CvssScore>> scores = new ConcurrentHashMap<>();
-    private final Map<List<String>, AdvisoryFacts> facts = new ConcurrentHashMap<>();
-    private final Map<SchemeKey, ParsedEntries> entries = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Advisory>> advisories;
+    private final Map<String, Optional<KevEntry>> kev;
+    private final Map<String, Optional<EpssScore>> epss;
+    private final Map<String, List<CvssScore>> scores;
+    private final Map<List<String>, AdvisoryFacts> facts;
+    private final Map<SchemeKey, ParsedEntries> entries;
     private final Map<VersionScheme, Map<String, Optional<Version>>> versions = new ConcurrentHashMap<>();
+    private final int expected;
 
     private record SchemeKey(PackageKey key, VersionScheme scheme) {
     }
 
-    MatchCache(AdvisoryLookup lookup) {
+    /** @param packages how many packages the match is for: the tables are sized for them, never grown in a hurry */
+    MatchCache(AdvisoryLookup lookup, int packages) {
         this.lookup = lookup;
+        this.expected = Math.max(16, packages);
+        advisories = new ConcurrentHashMap<>(expected);
+        kev = new ConcurrentHashMap<>(expected);
+        epss = new ConcurrentHashMap<>(expected);
+        scores = new ConcurrentHashMap<>(expected);
+        facts = new ConcurrentHashMap<>(expected);
+        entries = new ConcurrentHashMap<>(expected);
     }
 
     @Override
@@ -67,20 +75,30 @@ final class MatchCache implements AdvisoryLookup {
         return remember(entries, new SchemeKey(key, scheme), k -> {
             Map<String, Optional<Version>> known = versionsOf(scheme);
             Function<String, Optional<Version>> parse = text -> remember(known, text, scheme::parse);
-            List<ParsedEntry> out = new ArrayList<>();
-            Map<String, Version> listed = new HashMap<>();
-            Set<String> seen = new HashSet<>();
-            for (AffectedEntry e : lookup.affected(key)) {
-                if (e.fixState() != FixState.NOT_AFFECTED) {
-                    out.add(ParsedEntry.of(e, parse));
-                    for (String v : e.versions()) {
-                        if (seen.add(v)) {
-                            parse.apply(v).ifPresent(parsed -> listed.put(v, parsed));
-                        }
+            List<AffectedEntry> affected = lookup.affected(key);
+            Map<String, Integer> index = new HashMap<>();
+            List<String> texts = new ArrayList<>();
+            List<Version> parsedTexts = new ArrayList<>();
+            ToIntFunction<String> listedIndex = text -> {
+                Integer i = index.get(text);
+                if (i == null) {
+                    Optional<Version> v = parse.apply(text);
+                    i = v.isEmpty() ? -1 : texts.size();
+                    if (v.isPresent()) {
+                        texts.add(v.get().text());
+                        parsedTexts.add(v.get());
                     }
+                    index.put(text, i);
+                }
+                return i;
+            };
+            List<ParsedEntry> out = new ArrayList<>(affected.size());
+            for (AffectedEntry e : affected) {
+                if (e.fixState() != FixState.NOT_AFFECTED) {
+                    out.add(ParsedEntry.of(e, parse, listedIndex));
                 }
             }
-            return new ParsedEntries(out, listed);
+            return new ParsedEntries(out, texts.toArray(String[]::new), parsedTexts.toArray(Version[]::new));
         });
     }
 
@@ -101,7 +119,7 @@ final class MatchCache implements AdvisoryLookup {
     }
 
     private Map<String, Optional<Version>> versionsOf(VersionScheme scheme) {
-        return remember(versions, scheme, s -> new ConcurrentHashMap<>());
+        return remember(versions, scheme, s -> new ConcurrentHashMap<>(expected));
     }
 
     /** get, else compute and keep (not computeIfAbsent: a computation may fill another of these maps). */

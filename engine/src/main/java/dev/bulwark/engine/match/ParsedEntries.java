@@ -1,36 +1,35 @@
 package dev.bulwark.engine.match;
 
 import dev.bulwark.engine.version.Version;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The affected entries naming one package key, parsed, and every distinct version their {@code versions} lists name
  * that the scheme can read. Advisories that enumerate affected versions (PyPI's, Maven's) repeat the same few hundred
- * versions across dozens of entries, so an installed version is compared with each distinct one once, and the lists
- * are then searched by text.
+ * versions across dozens of entries, so an installed version is compared with each distinct one once, and each entry
+ * then looks up its listed positions.
  *
- * @param listed each distinct listed text the scheme reads, with its parse
+ * @param texts the distinct listed texts the scheme reads, in the order first met
+ * @param versions their parses, position for position
  */
-record ParsedEntries(List<ParsedEntry> entries, Map<String, Version> listed) {
+record ParsedEntries(List<ParsedEntry> entries, String[] texts, Version[] versions) {
+    private static final boolean[] NONE = new boolean[0];
+
     ParsedEntries {
         entries = List.copyOf(entries);
-        listed = Map.copyOf(listed);
     }
 
-    /** The listed texts that the scheme reads as equal to {@code installed}; usually none. */
-    Set<String> listedEqualTo(Version installed) {
-        Set<String> out = null;
-        for (Map.Entry<String, Version> e : listed.entrySet()) {
-            if (e.getValue().compareTo(installed) == 0) {
-                if (out == null) {
-                    out = new HashSet<>();
+    /** Which listed texts (by position) the scheme reads as equal to {@code installed}; empty when none is. */
+    boolean[] listedEqualTo(Version installed) {
+        boolean[] out = NONE;
+        for (int i = 0; i < versions.length; i++) {
+            if (versions[i].compareTo(installed) == 0) {
+                if (out == NONE) {
+                    out = new boolean[versions.length];
                 }
-                out.add(e.getKey());
+                out[i] = true;
             }
         }
-        return out == null ? Set.of() : out;
+        return out;
     }
 }

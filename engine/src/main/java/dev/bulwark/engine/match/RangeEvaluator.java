@@ -6,7 +6,6 @@ import dev.bulwark.engine.version.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,15 +23,17 @@ final class RangeEvaluator {
     }
 
     /**
-     * The verdict when {@code installed} is affected by {@code entry}; empty when it is not. {@code equal} holds the
-     * texts, among all the listed versions of the package, that the scheme reads as equal to {@code installed}. A
-     * range holding a version the scheme cannot read is reported to {@code invalid} when it is reached, and skipped.
+     * The verdict when {@code installed} is affected by {@code entry}; empty when it is not. {@code equal} marks the
+     * positions, among the distinct listed versions of the package ({@code texts}), that the scheme reads as equal
+     * to {@code installed} (empty when none is). A range holding a version the scheme cannot read is reported to
+     * {@code invalid} when it is reached, and skipped.
      */
-    static Optional<Verdict> evaluate(Version installed, ParsedEntry entry, Set<String> equal, String schemeName,
-            Consumer<String> invalid) {
-        if (!equal.isEmpty()) {
-            for (String listed : entry.entry().versions()) {
-                if (equal.contains(listed)) {
+    static Optional<Verdict> evaluate(Version installed, ParsedEntry entry, boolean[] equal, String[] texts,
+            String schemeName, Consumer<String> invalid) {
+        if (equal.length > 0) {
+            for (int i : entry.listed()) {
+                if (equal[i]) {
+                    String listed = texts[i];
                     return Optional.of(new Verdict("versions list includes " + listed,
                             installed.text() + " = " + listed + " (" + schemeName + ")", fixes(installed, entry)));
                 }

@@ -71,6 +71,19 @@ class AdvisoryDatabaseTest {
 
     /** The package index answers what jq finds: every non-withdrawn advisory naming log4j-core, and no other. */
     @Test
+    void theMatchingViewIsTheAdvisoryWithoutDetailsAndAffectedPackages(@TempDir Path dir) {
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(build(dir))) {
+            for (Advisory a : IMPORTED.advisories) {
+                Advisory expected = new Advisory(a.id(), a.aliases(), a.related(), a.upstream(), a.summary(), null,
+                        a.published(), a.modified(), a.withdrawn(), a.severities(), List.of(), a.references(),
+                        a.databaseSpecific(), a.source());
+                assertEquals(expected, db.advisoryForMatching(a.id()).orElseThrow(), a.id());
+            }
+            assertTrue(db.advisoryForMatching("GHSA-0000-0000-0000").isEmpty());
+        }
+    }
+
+    @Test
     void packageLookupFindsExactlyTheAdvisoriesNamingThePackage(@TempDir Path dir) {
         String jq = Tools.run(120, "bash", "-c", "find '" + Fixtures.sharedData().resolve("osv")
                 + "' -name '*.json' -print0 | xargs -0 jq -r 'select(.withdrawn == null) | select(any(.affected[]?;"
