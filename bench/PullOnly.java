@@ -4,16 +4,19 @@ import dev.bulwark.engine.source.registry.RegistryOptions;
 
 /**
  * Benchmark probe, not part of Bulwark: pulls every layer blob of a registry image to the end (digests verified,
- * nothing decompressed, nothing written), with the scan's parallelism, through the engine's registry source.
- * Usage: java -cp cli/target/bulwark.jar:CLASSES PullOnly REF
+ * nothing decompressed, nothing written) through the engine's registry source, {@code PARALLELISM} blobs at a time
+ * (default {@link ParallelPull#DEFAULT_PARALLELISM}), and prints how long the pull took inside the JVM.
+ * Usage: java -cp cli/target/bulwark.jar:pull-only.jar PullOnly REF [PARALLELISM]
  */
 public final class PullOnly {
     private PullOnly() {
     }
 
     public static void main(String[] args) {
-        int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors()); // as ScanOptions.defaults()
+        int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : ParallelPull.DEFAULT_PARALLELISM;
+        long start = System.nanoTime();
         ParallelPull.Result r = new RegistryImageSource(RegistryOptions.of(args[0])).pullAllLayers(parallelism);
-        System.out.println(r.layers() + " layers, " + r.bytes() + " bytes in " + r.elapsed().toMillis() + " ms");
+        System.out.println(r.layers() + " layers, " + r.bytes() + " bytes; open + pull " + (System.nanoTime() - start)
+                / 1_000_000 + " ms, of which blobs " + r.elapsed().toMillis() + " ms");
     }
 }

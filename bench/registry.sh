@@ -43,22 +43,30 @@ YML
 skopeo_pull() { rm -rf "$work/pulled"; skopeo copy -q --src-tls-verify=false "docker://$1" "oci:$work/pulled:x"; }
 skopeo_pull_dir() { rm -rf "$work/pulled-dir"; skopeo copy -q --src-tls-verify=false "docker://$1" "dir:$work/pulled-dir"; }
 
-# Pull only: the engine's registry source reads every layer blob to the end, verified (ParallelPull), through a
-# small probe compiled against the CLI jar; no decompression, no scan, nothing written.
+# Pull only: the engine's registry source reads every layer blob to the end, verified (ParallelPull, 4 at a time,
+# largest first), through a small probe compiled against the CLI jar; no decompression, no scan, nothing written.
+# It runs twice: with the exact JVM options the launcher gives `bulwark image` (captured from bash -x, so the
+# startup cache `bulwark train` records is used, as in a real pull), and in a bare JVM without any startup cache.
+# The probe is a jar because the AOT cache refuses directories on the class path.
 compile_pull_only() {
-  local jdk
+  local jdk a skip=0
   jdk=$(. "$repo/bin/find-jdk.sh" && echo "$JAVA_HOME")
   mkdir -p "$work/probe"
   "$jdk/bin/javac" -d "$work/probe" -cp "$repo/cli/target/bulwark.jar" "$here/PullOnly.java"
-  pull_only_cmd=("$jdk/bin/java" -XX:+UseSerialGC -XX:-UsePerfData -cp "$repo/cli/target/bulwark.jar:$work/probe" PullOnly)
+  "$jdk/bin/jar" cf "$work/pull-only.jar" -C "$work/probe" .
+  pull_only_cmd=("$jdk/bin/java" -XX:+UseSerialGC -XX:-UsePerfData -cp "$repo/cli/target/bulwark.jar:$work/pull-only.jar" PullOnly)
+  local launcher=()
+  read -r -a launcher < <(bash -x "$bulwark" version 2>&1 >/dev/null | sed -n 's/^+ exec //p')
+  pull_only_launcher=()
+  for a in "${launcher[@]}"; do
+    if [ "$skip" = 1 ]; then skip=0; continue; fi
+    case $a in -jar) skip=1 ;; version) ;; *) pull_only_launcher+=("$a") ;; esac
+  done
+  pull_only_launcher+=(-cp "$repo/cli/target/bulwark.jar:$work/pull-only.jar" PullOnly)
 }
 
-# The JDK HTTP client reads the socket in jdk.httpclient.bufsize chunks (16 KiB by default) and hands each one
-# through its reactive pipeline; every run below is also repeated with 1 MiB to show what that costs.
-bufsize_opt=-Djdk.httpclient.bufsize=1048576
-
 registry_bench() {
-  local name ref b s sd po b1 po1 probe
+  local name ref b s sd po pb cs oci probe
   echo "run.sh: local registry pulls..." >&2
   {
     echo "#### Pull from a local registry (127.0.0.1, plain HTTP) vs. \`skopeo copy\`"
@@ -72,38 +80,39 @@ registry_bench() {
     return 0
   fi
   {
-    echo "| image | \`skopeo copy docker:// oci:\` | bulwark pull+scan (ratio) | target <= 1.1x | pull+scan, 1 MiB bufsize (ratio) | pull only (ratio) | pull only, 1 MiB bufsize (ratio) | \`skopeo copy … dir:\` |"
+    echo "| image | \`skopeo copy docker:// oci:\` | bulwark pull only, launcher JVM (ratio) | target <= 1.1x | pull only, bare JVM, no startup cache (ratio) | bulwark pull+scan (ratio) | cold scan of the OCI layout, same run | \`skopeo copy … dir:\` |"
     echo "|---|---|---|---|---|---|---|---|"
   } >> "$out"
   compile_pull_only
   for name in 1g 2g; do
     ref="$registry/bulwark-bench/app:$name"
-    skopeo copy -q --dest-tls-verify=false "oci:$images/bench-$name.oci:$name" "docker://$ref"
+    oci="$images/bench-$name.oci"
+    skopeo copy -q --dest-tls-verify=false "oci:$oci:$name" "docker://$ref"
     b=$work/reg-$name.bulwark; s=$work/reg-$name.skopeo; sd=$work/reg-$name.dir
-    po=$work/reg-$name.pull; b1=$work/reg-$name.bulwark1m; po1=$work/reg-$name.pull1m
-    : > "$b"; : > "$s"; : > "$sd"; : > "$po"; : > "$b1"; : > "$po1"
+    po=$work/reg-$name.pull; pb=$work/reg-$name.pullbare; cs=$work/reg-$name.cold
+    : > "$b"; : > "$s"; : > "$sd"; : > "$po"; : > "$pb"; : > "$cs"
     # One untimed pull each so the registry's files are in the page cache.
     skopeo_pull "$ref"; "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
     for i in $(seq "$reps"); do
       if [ $((i % 2)) = 1 ]; then
-        timed "$s" skopeo_pull "$ref"; timed "$sd" skopeo_pull_dir "$ref"
-        timed "$b" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"; timed "$po" "${pull_only_cmd[@]}" "$ref"
-        timed "$b1" env BULWARK_JAVA_OPTS="$bufsize_opt" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
-        timed "$po1" "${pull_only_cmd[0]}" "$bufsize_opt" "${pull_only_cmd[@]:1}" "$ref"
+        timed "$s" skopeo_pull "$ref"; timed "$po" "${pull_only_launcher[@]}" "$ref"
+        timed "$pb" "${pull_only_cmd[@]}" "$ref"; timed "$sd" skopeo_pull_dir "$ref"
+        timed "$b" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
+        timed "$cs" "$bulwark" image "oci:$oci:$name" --no-cache -q -o "$work/reg.txt"
       else
-        timed "$po1" "${pull_only_cmd[0]}" "$bufsize_opt" "${pull_only_cmd[@]:1}" "$ref"
-        timed "$b1" env BULWARK_JAVA_OPTS="$bufsize_opt" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
-        timed "$po" "${pull_only_cmd[@]}" "$ref"; timed "$b" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
-        timed "$sd" skopeo_pull_dir "$ref"; timed "$s" skopeo_pull "$ref"
+        timed "$cs" "$bulwark" image "oci:$oci:$name" --no-cache -q -o "$work/reg.txt"
+        timed "$b" "$bulwark" image "$ref" --no-cache -q -o "$work/reg.txt"
+        timed "$sd" skopeo_pull_dir "$ref"; timed "$pb" "${pull_only_cmd[@]}" "$ref"
+        timed "$po" "${pull_only_launcher[@]}" "$ref"; timed "$s" skopeo_pull "$ref"
       fi
     done
-    local mb ms r
-    mb=$(median "$b"); ms=$(median "$s"); r=$(ratio "$mb" "$ms")
+    local ms r
+    ms=$(median "$s"); r=$(ratio "$(median "$po")" "$ms")
     rel() { echo "$(median "$1") s ($(ratio "$(median "$1")" "$ms"))"; }
-    echo "| $name | $ms s | $mb s ($r) | $(verdict "$r" 1.1) | $(rel "$b1") | $(rel "$po") | $(rel "$po1") | $(median "$sd") s |" >> "$out"
+    echo "| $name | $ms s | $(rel "$po") | $(verdict "$r" 1.1) | $(rel "$pb") | $(rel "$b") | $(median "$cs") s | $(median "$sd") s |" >> "$out"
     {
       echo "  registry $name: skopeo oci [$(series "$s")] skopeo dir [$(series "$sd")]"
-      echo "    bulwark [$(series "$b")] bulwark 1m [$(series "$b1")] pull-only [$(series "$po")] pull-only 1m [$(series "$po1")]"
+      echo "    pull-only launcher [$(series "$po")] pull-only bare [$(series "$pb")] pull+scan [$(series "$b")] cold scan oci [$(series "$cs")]"
     } >> "$work/raw.txt"
   done
   echo >> "$out"

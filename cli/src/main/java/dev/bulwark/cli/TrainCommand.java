@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.image.Platform;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,10 +19,11 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code bulwark train} (hidden): the workload the launcher records its startup cache from. It builds a tiny OCI
+ * {@code bulwark train} (hidden): the workload the launcher records its startup cache from. It builds a tiny OCI
  * layout and a tiny advisory database in a temporary directory and scans the layout cold and warm, with vulnerability
- * matching, into every format, so the classes (and, on JDK 25, the method profiles) of a real scan and match are in
- * the cache. The advisories are made up for the purpose and never leave the temporary directory, which is all it
- * touches.
+ * matching, into every format, and through a loopback registry ({@link TrainRegistry}), so the classes (and, on JDK
+ * 25, the method profiles) of a real scan and match are in the cache. The advisories are made up for the purpose and
+ * never leave the temporary directory, which is all it touches.
  */
 final class TrainCommand implements Command {
     private static final CommandDef DEF = new CommandDef("train", "Record the startup cache (used by the launcher).",
@@ -37,7 +39,7 @@ final class TrainCommand implements Command {
         Path dir = Files.createTempDirectory("bulwark-train");
         try {
             Path layout = dir.resolve("layout");
-            writeLayout(layout);
+            String manifestDigest = writeLayout(layout);
             String cache = dir.resolve("cache").toString();
             OutputStream sink = OutputStream.nullOutputStream();
             int failures = 0;
@@ -48,6 +50,7 @@ final class TrainCommand implements Command {
                 failures += Main.run(new String[] {"image", "oci:" + layout + ":train", "--cache-dir", cache, "-q",
                     "-f", format, "--db-dir", db}, sink, sink) == 0 ? 0 : 1;
             }
+            failures += trainRegistry(layout, manifestDigest, cache);
             failures += Main.run(new String[] {"fs", layout.toString(), "-q", "-f", "json", "--scanners", "none"}, sink,
                     sink) == 0 ? 0 : 1;
             Main.run(new String[] {"image", "--input", dir.resolve("missing.tar").toString(), "-q"}, sink, sink);
@@ -97,7 +100,29 @@ final class TrainCommand implements Command {
                 + "\"https://example.com/" + id + "\"}]}";
     }
 
-    private static void writeLayout(Path layout) throws IOException {
+    /**
+     * Scans the layout through a loopback registry, cold (every blob fetched and verified) and warm (manifest and
+     * config only), so a registry scan starts from the cache as a layout scan does. Credentials come from standard
+     * input, so no auth file or credential helper of the user is consulted.
+     */
+    private static int trainRegistry(Path layout, String manifestDigest, String cache) throws IOException {
+        int failures = 0;
+        try (TrainRegistry registry = new TrainRegistry(layout, manifestDigest)) {
+            String ref = registry.host() + "/train:1";
+            OutputStream sink = OutputStream.nullOutputStream();
+            for (String[] mode : new String[][] {{"--no-cache"}, {"--cache-dir", cache}}) {
+                List<String> args = new java.util.ArrayList<>(List.of("image", ref, "-q", "-f", "json",
+                        "--username", "train", "--password-stdin"));
+                args.addAll(List.of(mode));
+                failures += Main.run(args.toArray(String[]::new), sink, sink, new ByteArrayInputStream(
+                        "train\n".getBytes(StandardCharsets.UTF_8))) == 0 ? 0 : 1;
+            }
+        }
+        return failures;
+    }
+
+    /** Writes the training image as an OCI layout; returns its manifest digest. */
+    private static String writeLayout(Path layout) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n");
         files.put("var/lib/dpkg/status", "Package: base-files\nStatus: install ok installed\nVersion: 12.4\n"
@@ -141,6 +166,7 @@ final class TrainCommand implements Command {
                 + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + Digest.sha256(manifestBytes)
                 + "\",\"size\":" + manifestBytes.length + ",\"annotations\":{\"org.opencontainers.image.ref.name\":"
                 + "\"train\"}}]}");
+        return Digest.sha256(manifestBytes).toString();
     }
 
     private static byte[] header(String name, long size) {

@@ -90,9 +90,17 @@ public final class ImageScanner {
                     return t;
                 });
         try {
-            List<Future<Scanned>> futures = new ArrayList<>();
-            for (Layer layer : layers) {
-                futures.add(pool.submit(() -> layerFacts(image, layer)));
+            // Largest blobs first: the biggest layer bounds the wall time, so it must not wait behind small ones.
+            // Results are still collected in layer order.
+            List<Future<Scanned>> futures = new ArrayList<>(java.util.Collections.nCopies(layers.size(), null));
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < layers.size(); i++) {
+                order.add(i);
+            }
+            order.sort(java.util.Comparator.comparingLong((Integer i) -> layers.get(i).blob().size()).reversed());
+            for (int i : order) {
+                Layer layer = layers.get(i);
+                futures.set(i, pool.submit(() -> layerFacts(image, layer)));
             }
             for (Future<Scanned> f : futures) {
                 Scanned scanned = f.get();

@@ -42,10 +42,23 @@ public final class TlsTrust {
         }
     }
 
-    private static X509TrustManager verifying(List<Path> caCerts) throws GeneralSecurityException {
+    /**
+     * The system trust store (≈140 certificates) is loaded only when the first TLS handshake needs it: a pull from a
+     * plain-HTTP loopback registry never does, and building the HTTP client no longer costs its parsing. The
+     * {@code --ca-cert} files are read now, so a missing or malformed one is still reported before any connection.
+     */
+    private static X509TrustManager verifying(List<Path> caCerts) {
+        List<Certificate> extra = new java.util.ArrayList<>();
+        for (Path file : caCerts) {
+            extra.addAll(readPem(file));
+        }
+        return new DeferredTrust(() -> combined(extra));
+    }
+
+    private static X509TrustManager combined(List<Certificate> extra) throws GeneralSecurityException {
         TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         system.init((KeyStore) null);
-        if (caCerts.isEmpty()) {
+        if (extra.isEmpty()) {
             return firstX509(system);
         }
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -58,10 +71,8 @@ public final class TlsTrust {
         for (X509Certificate issuer : firstX509(system).getAcceptedIssuers()) {
             store.setCertificateEntry("system-" + n++, issuer);
         }
-        for (Path file : caCerts) {
-            for (Certificate cert : readPem(file)) {
-                store.setCertificateEntry("ca-cert-" + n++, cert);
-            }
+        for (Certificate cert : extra) {
+            store.setCertificateEntry("ca-cert-" + n++, cert);
         }
         TrustManagerFactory combined = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         combined.init(store);
@@ -91,6 +102,88 @@ public final class TlsTrust {
             }
         }
         throw new IllegalStateException("no X509TrustManager");
+    }
+
+    /** Builds the real trust manager on first use and delegates to it (hostname checks included). */
+    private interface TrustSource {
+        X509TrustManager load() throws GeneralSecurityException;
+    }
+
+    private static final class DeferredTrust extends X509ExtendedTrustManager {
+        private final TrustSource source;
+        private volatile X509TrustManager loaded;
+
+        DeferredTrust(TrustSource source) {
+            this.source = source;
+        }
+
+        private X509TrustManager trust() throws CertificateException {
+            X509TrustManager t = loaded;
+            if (t == null) {
+                synchronized (this) {
+                    t = loaded;
+                    if (t == null) {
+                        try {
+                            t = source.load();
+                        } catch (GeneralSecurityException e) {
+                            throw new CertificateException("cannot load the trust store: " + e.getMessage(), e);
+                        }
+                        loaded = t;
+                    }
+                }
+            }
+            return t;
+        }
+
+        private X509ExtendedTrustManager extended() throws CertificateException {
+            if (trust() instanceof X509ExtendedTrustManager x) {
+                return x;
+            }
+            throw new CertificateException("the trust manager cannot check host names");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            trust().checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            trust().checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            extended().checkClientTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            extended().checkServerTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            extended().checkClientTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            extended().checkServerTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            try {
+                return trust().getAcceptedIssuers();
+            } catch (CertificateException e) {
+                return new X509Certificate[0];
+            }
+        }
     }
 
     /**

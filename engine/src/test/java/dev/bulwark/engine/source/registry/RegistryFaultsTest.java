@@ -170,6 +170,59 @@ class RegistryFaultsTest {
     }
 
     @Test
+    void oneBadBlobAmongConcurrentPullsFailsAtOnceAndStopsTheOthers() throws Exception {
+        JsonNode manifest = JSON.readTree(plain.rawManifest("test/single:1"));
+        assertTrue(manifest.at("/layers").size() >= 2, "the test image needs two layers");
+        String stalledPath = "/v2/test/single/blobs/" + manifest.at("/layers/0/digest").asText();
+        String tamperedPath = "/v2/test/single/blobs/" + manifest.at("/layers/1/digest").asText();
+        byte[] stalled = new byte[(int) manifest.at("/layers/0/size").asLong()];
+        byte[] tampered = new byte[(int) manifest.at("/layers/1/size").asLong()];
+        java.util.Arrays.fill(tampered, (byte) 'x');
+        // Idle timeout 30 s and a blob that stalls for 15 s: only cancellation ends the stalled transfer early.
+        RetryPolicy patient = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30));
+        java.util.concurrent.CountDownLatch stalling = new java.util.concurrent.CountDownLatch(1);
+        try (FaultyRegistry f = faulty((path, hit) -> {
+            if (path.equals(stalledPath)) {
+                stalling.countDown();
+                return new FaultyRegistry.Reply(200, Map.of(), stalled, 100);
+            }
+            if (path.equals(tamperedPath)) {
+                try { // the bad blob arrives only once the other transfer is under way
+                    stalling.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return FaultyRegistry.Reply.of(200, Map.of(), tampered);
+            }
+            return null;
+        })) {
+            try (Image image = new RegistryImageSource(options(f, patient)).open()) {
+                long start = System.nanoTime();
+                BulwarkException e = assertThrows(BulwarkException.class, () -> ParallelPull.readAllLayers(image, 4));
+                long elapsed = System.nanoTime() - start;
+                assertEquals(ErrorKind.INVALID_INPUT, e.kind());
+                assertTrue(e.getMessage().contains("layer 1") && e.getMessage().contains("does not match digest"),
+                        e.getMessage());
+                assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+                assertTrue(elapsed < Duration.ofSeconds(10).toNanos(), "took " + elapsed / 1_000_000 + " ms");
+                assertEquals(1, f.hits(stalledPath));
+                assertEquals(1, f.hits(tamperedPath));
+                // The stalled transfer was stopped, not left blocked for the rest of its 15 s.
+                long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                while (pullThreadsAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertTrue(!pullThreadsAlive(), "a layer transfer is still running");
+            }
+        }
+    }
+
+    private static boolean pullThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive()
+                && t.getName().equals("bulwark-layer-pull"));
+    }
+
+    @Test
     void registryAnsweringNonsenseToV2() throws Exception {
         try (FaultyRegistry f = faulty((path, hit) -> path.equals("/v2/")
                 ? FaultyRegistry.Reply.of(404, Map.of(), "nothing here".getBytes(StandardCharsets.UTF_8)) : null)) {
