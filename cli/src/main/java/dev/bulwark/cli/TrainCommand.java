@@ -19,7 +19,6 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code bulwark train} (hidden): the workload the launcher records its startup cache from. It builds a tiny OCI
- * {@code bulwark train} (hidden): the workload the launcher records its startup cache from. It builds a tiny OCI
  * layout and a tiny advisory database in a temporary directory and scans the layout cold and warm, with vulnerability
  * matching, into every format, and through a loopback registry ({@link TrainRegistry}), so the classes (and, on JDK
  * 25, the method profiles) of a real scan and match are in the cache. The advisories are made up for the purpose and
