@@ -155,33 +155,62 @@ final class RegistryClient implements AutoCloseable {
         }
     }
 
-    /** Finds the API root with a {@code GET /v2/}, learning the auth challenge on the way. */
+    /** How long the TLS probe of a registry that may also speak plain HTTP waits before trying plain HTTP. */
+    static final java.time.Duration TLS_PROBE_TIMEOUT = java.time.Duration.ofSeconds(5);
+
+    /**
+     * Finds the API root with a {@code GET /v2/}, learning the auth challenge on the way. Where plain HTTP is allowed
+     * (loopback, {@code --insecure}), HTTPS is probed once with a short timeout, so a plain server that does not
+     * answer a TLS hello costs seconds; a TLS failure or that timeout then tries plain HTTP, and if plain HTTP fails
+     * too, a slow HTTPS registry still gets the full, retried request.
+     */
     private synchronized URI base() {
         if (base != null) {
             return base;
         }
         URI https = URI.create("https://" + ref.apiHost() + "/v2/");
+        boolean plainAllowed = options.insecure() || ref.isLoopback();
+        if (!plainAllowed) {
+            base = ping(https, false);
+            return base;
+        }
+        java.time.Duration probe = TLS_PROBE_TIMEOUT.compareTo(options.retry().timeout()) < 0 ? TLS_PROBE_TIMEOUT
+                : options.retry().timeout();
         try {
-            base = ping(https);
+            base = ping(https, true, probe);
         } catch (BulwarkException tlsFailed) {
-            boolean plainAllowed = options.insecure() || ref.isLoopback();
-            if (!plainAllowed || !(tlsFailed.getCause() instanceof IOException io)
-                    || TransportFailure.of(io) != TransportFailure.TLS) {
+            if (!(tlsFailed.getCause() instanceof IOException io)) {
+                throw tlsFailed;
+            }
+            TransportFailure failure = TransportFailure.of(io);
+            if (failure != TransportFailure.TLS && failure != TransportFailure.TIMEOUT) {
                 throw tlsFailed;
             }
             try {
-                base = ping(URI.create("http://" + ref.apiHost() + "/v2/"));
+                base = ping(URI.create("http://" + ref.apiHost() + "/v2/"), false);
             } catch (BulwarkException plainFailed) {
+                if (failure == TransportFailure.TIMEOUT) {
+                    base = ping(https, false); // a slow TLS registry, not a plain one
+                    return base;
+                }
                 throw tlsFailed;
             }
         }
         return base;
     }
 
-    private URI ping(URI v2) {
-        HttpResponse<InputStream> response = transport.get(v2, Map.of(), null, "connecting");
+    private URI ping(URI v2, boolean once) {
+        return ping(v2, once, null);
+    }
+
+    private URI ping(URI v2, boolean once, java.time.Duration timeout) {
+        HttpResponse<InputStream> response = once ? transport.probe(v2, timeout, "connecting")
+                : transport.get(v2, Map.of(), null, "connecting");
         RegistryTransport.closeQuietly(response);
         int status = response.statusCode();
+        if (once && (status == 429 || status >= 500)) {
+            return ping(v2, false); // it speaks TLS; a transient answer gets the retried request
+        }
         if (status == 401) {
             AuthChallenge.select(response.headers().allValues("WWW-Authenticate"))
                     .ifPresent(c -> auth.challenged(c, scope));

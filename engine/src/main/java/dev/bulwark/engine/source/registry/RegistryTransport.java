@@ -87,6 +87,24 @@ final class RegistryTransport {
         }
     }
 
+    /**
+     * One GET with its own {@code timeout} and no retry: whether a registry that may also speak plain HTTP answers
+     * over TLS. A server that never answers the TLS hello must cost seconds, not the retried minutes of a real
+     * request.
+     */
+    HttpResponse<InputStream> probe(URI uri, Duration timeout, String what) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "bulwark").GET()
+                .build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw TransportFailure.of(e).toException(host, what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BulwarkException(ErrorKind.REMOTE, "interrupted while " + what, e);
+        }
+    }
+
     private HttpResponse<InputStream> sendWithRetry(String method, URI uri, Map<String, String> headers,
             String authorization, Supplier<HttpRequest.BodyPublisher> body, String what) {
         for (int attempt = 1; ; attempt++) {

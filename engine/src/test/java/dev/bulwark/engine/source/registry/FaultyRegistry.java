@@ -52,11 +52,23 @@ final class FaultyRegistry implements AutoCloseable {
 
     /** Serves HTTPS with the test CA's server certificate, as real registries do (pass the CA to clients). */
     FaultyRegistry(String upstream, Script script) throws Exception {
+        this(upstream, script, true);
+    }
+
+    /**
+     * With {@code tls} false, plain HTTP, and a TLS hello gets no answer at all (the JDK server waits for an HTTP
+     * request line that never comes), unlike registries, which answer it with HTTP 400.
+     */
+    FaultyRegistry(String upstream, Script script, boolean tls) throws Exception {
         this.upstream = upstream;
         this.script = script;
-        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(serverTls(TestCertificates.get())));
-        this.server = https;
+        if (tls) {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(serverTls(TestCertificates.get())));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        }
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "faulty-registry");
             t.setDaemon(true);

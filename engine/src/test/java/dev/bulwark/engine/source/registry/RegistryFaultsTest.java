@@ -55,6 +55,19 @@ class RegistryFaultsTest {
     }
 
     @Test
+    void aPlainLoopbackServerThatIgnoresTheTlsHelloCostsSecondsNotMinutes() throws Exception {
+        try (FaultyRegistry f = new FaultyRegistry(plain.url(), (path, hit) -> null, false)) {
+            long start = System.nanoTime();
+            // Default retries: 4 attempts with 60 s timeouts, which the TLS probe must not spend.
+            try (Image image = new RegistryImageSource(options(f, RetryPolicy.defaults())).open()) {
+                assertEquals(plain.digest("test/single:1"), image.manifestDigest());
+            }
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertTrue(seconds < RegistryClient.TLS_PROBE_TIMEOUT.toSeconds() + 20, seconds + " s");
+        }
+    }
+
+    @Test
     void retriesTransient503sThenSucceeds() throws Exception {
         try (FaultyRegistry f = faulty((path, hit) -> path.equals(manifestPath) && hit <= 2
                 ? FaultyRegistry.Reply.of(503, Map.of("Retry-After", "0"), null) : null)) {
