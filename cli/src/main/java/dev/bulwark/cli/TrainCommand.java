@@ -3,7 +3,6 @@ package dev.bulwark.cli;
 import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.image.Platform;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,9 +19,11 @@ import java.util.zip.GZIPOutputStream;
 /**
  * {@code bulwark train} (hidden): the workload the launcher records its startup cache from. It builds a tiny OCI
  * layout and a tiny advisory database in a temporary directory and scans the layout cold and warm, with vulnerability
- * matching, into every format, and through a loopback registry ({@link TrainRegistry}), so the classes (and, on JDK
- * 25, the method profiles) of a real scan and match are in the cache. The advisories are made up for the purpose and
- * never leave the temporary directory, which is all it touches.
+ * matching, into every format, so the classes (and, on JDK 25, the method profiles) of a real scan and match are in
+ * the cache. It does not pull through a registry: the HTTP and TLS classes made the cache a third larger, and every
+ * command, warm rescans included, took about 70 ms longer to start, as much as a cold registry pull gained
+ * (docs/benchmarks.md, run L). The advisories are made up for the purpose and never leave the temporary directory,
+ * which is all it touches.
  */
 final class TrainCommand implements Command {
     private static final CommandDef DEF = new CommandDef("train", "Record the startup cache (used by the launcher).",
@@ -38,7 +39,7 @@ final class TrainCommand implements Command {
         Path dir = Files.createTempDirectory("bulwark-train");
         try {
             Path layout = dir.resolve("layout");
-            String manifestDigest = writeLayout(layout);
+            writeLayout(layout);
             String cache = dir.resolve("cache").toString();
             OutputStream sink = OutputStream.nullOutputStream();
             int failures = 0;
@@ -49,7 +50,6 @@ final class TrainCommand implements Command {
                 failures += Main.run(new String[] {"image", "oci:" + layout + ":train", "--cache-dir", cache, "-q",
                     "-f", format, "--db-dir", db}, sink, sink) == 0 ? 0 : 1;
             }
-            failures += trainRegistry(layout, manifestDigest, cache);
             failures += Main.run(new String[] {"fs", layout.toString(), "-q", "-f", "json", "--scanners", "none"}, sink,
                     sink) == 0 ? 0 : 1;
             Main.run(new String[] {"image", "--input", dir.resolve("missing.tar").toString(), "-q"}, sink, sink);
@@ -97,30 +97,6 @@ final class TrainCommand implements Command {
                 + "\"aliases\":[\"" + alias + "\"],\"summary\":\"training advisory\",\"severity\":[" + severity
                 + "],\"affected\":[" + affected + "],\"references\":[{\"type\":\"WEB\",\"url\":"
                 + "\"https://example.com/" + id + "\"}]}";
-    }
-
-    /**
-     * Scans the layout through a loopback registry, cold (every blob fetched and verified) and warm (manifest and
-     * config only), so a registry scan starts from the cache as a layout scan does. Credentials come from standard
-     * input, so no auth file or credential helper of the user is consulted. Where no loopback socket can be opened,
-     * this part is skipped rather than costing the whole startup cache.
-     */
-    private static int trainRegistry(Path layout, String manifestDigest, String cache) {
-        int failures = 0;
-        try (TrainRegistry registry = new TrainRegistry(layout, manifestDigest)) {
-            String ref = registry.host() + "/train:1";
-            OutputStream sink = OutputStream.nullOutputStream();
-            for (String[] mode : new String[][] {{"--no-cache"}, {"--cache-dir", cache}}) {
-                List<String> args = new java.util.ArrayList<>(List.of("image", ref, "-q", "-f", "json",
-                        "--username", "train", "--password-stdin"));
-                args.addAll(List.of(mode));
-                failures += Main.run(args.toArray(String[]::new), sink, sink, new ByteArrayInputStream(
-                        "train\n".getBytes(StandardCharsets.UTF_8))) == 0 ? 0 : 1;
-            }
-        } catch (IOException noLoopback) {
-            return 0;
-        }
-        return failures;
     }
 
     /** Writes the training image as an OCI layout; returns its manifest digest. */
