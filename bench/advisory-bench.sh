@@ -5,7 +5,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 repo=$(dirname "$here")
-shared="$repo/../shared"; [ -d "$shared" ] || shared=/work/shared
+shared="$repo/../shared"
+[ -d "$shared/data" ] || { echo "$(basename "$0"): no test data at $shared/data" >&2; exit 1; }
 osv="$shared/data/osv"
 command -v jq >/dev/null || { echo "advisory-bench.sh: missing tool 'jq' (apt-get install -y jq)" >&2; exit 1; }
 work=$(mktemp -d /tmp/bulwark-advisory-bench.XXXXXX)

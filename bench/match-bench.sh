@@ -12,7 +12,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 repo=$(dirname "$here")
 other=${1:-}
-shared="$repo/../shared"; [ -d "$shared" ] || shared=/work/shared
+shared="$repo/../shared"
+[ -d "$shared/data" ] || { echo "$(basename "$0"): no test data at $shared/data" >&2; exit 1; }
 runs=${BENCH_RUNS:-5}
 rounds=${BENCH_ROUNDS:-20}
 work=${BENCH_WORK:-$(mktemp -d /tmp/bulwark-match-bench.XXXXXX)}

@@ -67,14 +67,7 @@ final class ImageSources {
         if (isLocal(ref)) {
             return local(ref, platform);
         }
-        RegistryOptions options = RegistryOptions.of(ref)
-                .withCaCerts(args.values("--ca-cert").stream().map(Path::of).toList())
-                .withInsecure(args.flag("--insecure"));
-        String authFile = args.value("--authfile");
-        if (authFile != null) {
-            options = options.withAuthFile(Path.of(authFile));
-        }
-        return new RegistryImageSource(options.withPlatform(platform));
+        return new RegistryImageSource(connection(ref, args).withPlatform(platform));
     }
 
     /**
@@ -107,6 +100,18 @@ final class ImageSources {
 
     /** Registry options from the shared registry flags: --ca-cert, --insecure, --username, --authfile. */
     static RegistryOptions registryOptions(String ref, ParsedArgs args, Io io) {
+        RegistryOptions options = connection(ref, args);
+        String user = args.value("--username");
+        if (user != null) {
+            options = options.withCredentials(user, password(args, io));
+        } else if (args.flag("--password-stdin")) {
+            throw new BulwarkException(ErrorKind.USAGE, "--password-stdin needs --username");
+        }
+        return options;
+    }
+
+    /** The flags that apply to any registry the command reads: --ca-cert, --insecure and --authfile. */
+    private static RegistryOptions connection(String ref, ParsedArgs args) {
         RegistryOptions options = RegistryOptions.of(ref)
                 .withCaCerts(args.values("--ca-cert").stream().map(Path::of).toList())
                 .withInsecure(args.flag("--insecure"));
@@ -114,12 +119,6 @@ final class ImageSources {
             if (!Files.isReadable(ca)) {
                 throw new BulwarkException(ErrorKind.NOT_FOUND, "--ca-cert " + ca + ": no such readable file");
             }
-        }
-        String user = args.value("--username");
-        if (user != null) {
-            options = options.withCredentials(user, password(args, io));
-        } else if (args.flag("--password-stdin")) {
-            throw new BulwarkException(ErrorKind.USAGE, "--password-stdin needs --username");
         }
         String authFile = args.value("--authfile");
         if (authFile != null) {

@@ -127,16 +127,9 @@ public final class ImageScanner {
         // are masked in every line, whether or not secrets are scanned.
         java.util.Set<String> flagged = new java.util.HashSet<>();
         for (SecretFinding f : found) {
-            String path = f.location().path();
-            if (path.startsWith("config:History[")) {
-                try {
-                    int i = Integer.parseInt(path.substring("config:History[".length(), path.length() - 1));
-                    if (i < config.history().size() && config.history().get(i).createdBy() != null) {
-                        flagged.add(config.history().get(i).createdBy());
-                    }
-                } catch (NumberFormatException e) {
-                    // not a path ImageConfigSecrets writes; nothing to hide
-                }
+            int i = ImageConfigSecrets.historyIndex(f);
+            if (i >= 0 && i < config.history().size() && config.history().get(i).createdBy() != null) {
+                flagged.add(config.history().get(i).createdBy());
             }
         }
         List<LayerInfo> infos = new ArrayList<>();

@@ -18,6 +18,8 @@ public final class ImageConfigSecrets {
     /** The path rules see for ENV values and labels: an environment file. */
     static final String ENV_FILE = ".env";
     private static final String SCRIPT = "created_by";
+    /** The location path of a finding in history entry {@code i} is this, then {@code i]}. */
+    private static final String HISTORY = "config:History[";
 
     private final SecretScanner scanner;
 
@@ -39,10 +41,23 @@ public final class ImageConfigSecrets {
         for (int i = 0; i < history.size(); i++) {
             String createdBy = history.get(i).createdBy();
             if (createdBy != null) {
-                scanLine(createdBy, SCRIPT, "config:History[" + i + "]", null, out);
+                scanLine(createdBy, SCRIPT, HISTORY + i + "]", null, out);
             }
         }
         return out;
+    }
+
+    /** The history entry a finding of {@link #scan} was found in, or -1 when it is not in the history. */
+    public static int historyIndex(SecretFinding finding) {
+        String path = finding.location().path();
+        if (!path.startsWith(HISTORY) || !path.endsWith("]")) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(path, HISTORY.length(), path.length() - 1, 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void scanLine(String text, String rulePath, String where, String resource, List<SecretFinding> out) {

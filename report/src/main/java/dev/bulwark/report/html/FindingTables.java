@@ -42,7 +42,7 @@ final class FindingTables {
             if (v.title() != null) {
                 id.append("<br><small>").append(Html.line(v.title(), 200)).append("</small>");
             }
-            String todo = v.fixable() ? "Upgrade to " + String.join(" or ", v.fixedVersions())
+            String remedy = v.fixable() ? "Upgrade to " + String.join(" or ", v.fixedVersions())
                     : switch (v.fixStatus()) {
                         case WONT_FIX -> "No fix planned by the distribution: remove the package or accept the risk";
                         case END_OF_LIFE -> "The release is out of support: move to a supported base image";
@@ -55,7 +55,7 @@ final class FindingTables {
                     v.fixedVersions().isEmpty() ? "<em>" + v.fixStatus().label() + "</em>"
                             : Html.line(String.join(", ", v.fixedVersions()), CELL),
                     layerIndex(layers, v.pkg().layer()),
-                    Html.line(todo, 300) + (v.evidence().comparison() == null ? ""
+                    Html.line(remedy, 300) + (v.evidence().comparison() == null ? ""
                             : "<br><small>matched: " + Html.line(v.evidence().comparison(), 200) + "</small>")));
         }
         w.write("</tbody></table></section>\n");

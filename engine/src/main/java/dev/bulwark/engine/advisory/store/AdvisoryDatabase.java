@@ -121,8 +121,9 @@ public final class AdvisoryDatabase implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(new EpssScore(cveId, Double.longBitsToDouble(r.longValue()),
-                    Double.longBitsToDouble(r.longValue())));
+            double score = Double.longBitsToDouble(r.longValue()); // stored in this order: score, percentile
+            double percentile = Double.longBitsToDouble(r.longValue());
+            return Optional.of(new EpssScore(cveId, score, percentile));
         } catch (IllegalArgumentException e) {
             throw new CorruptDatabase("invalid EPSS score for " + cveId);
         }

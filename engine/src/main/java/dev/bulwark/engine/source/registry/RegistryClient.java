@@ -171,13 +171,13 @@ final class RegistryClient implements AutoCloseable {
         URI https = URI.create("https://" + ref.apiHost() + "/v2/");
         boolean plainAllowed = options.insecure() || ref.isLoopback();
         if (!plainAllowed) {
-            base = ping(https, false);
+            base = ping(https, null);
             return base;
         }
         java.time.Duration probe = TLS_PROBE_TIMEOUT.compareTo(options.retry().timeout()) < 0 ? TLS_PROBE_TIMEOUT
                 : options.retry().timeout();
         try {
-            base = ping(https, true, probe);
+            base = ping(https, probe);
         } catch (BulwarkException tlsFailed) {
             if (!(tlsFailed.getCause() instanceof IOException io)) {
                 throw tlsFailed;
@@ -187,10 +187,10 @@ final class RegistryClient implements AutoCloseable {
                 throw tlsFailed;
             }
             try {
-                base = ping(URI.create("http://" + ref.apiHost() + "/v2/"), false);
+                base = ping(URI.create("http://" + ref.apiHost() + "/v2/"), null);
             } catch (BulwarkException plainFailed) {
                 if (failure == TransportFailure.TIMEOUT) {
-                    base = ping(https, false); // a slow TLS registry, not a plain one
+                    base = ping(https, null); // a slow TLS registry, not a plain one
                     return base;
                 }
                 throw tlsFailed;
@@ -199,17 +199,15 @@ final class RegistryClient implements AutoCloseable {
         return base;
     }
 
-    private URI ping(URI v2, boolean once) {
-        return ping(v2, once, null);
-    }
-
-    private URI ping(URI v2, boolean once, java.time.Duration timeout) {
-        HttpResponse<InputStream> response = once ? transport.probe(v2, timeout, "connecting")
+    /** {@code GET /v2/}: once with {@code probeTimeout} and no retry when it is given, else the retried request. */
+    private URI ping(URI v2, java.time.Duration probeTimeout) {
+        boolean once = probeTimeout != null;
+        HttpResponse<InputStream> response = once ? transport.probe(v2, probeTimeout, "connecting")
                 : transport.get(v2, Map.of(), null, "connecting");
         RegistryTransport.closeQuietly(response);
         int status = response.statusCode();
         if (once && (status == 429 || status >= 500)) {
-            return ping(v2, false); // it speaks TLS; a transient answer gets the retried request
+            return ping(v2, null); // it speaks TLS; a transient answer gets the retried request
         }
         if (status == 401) {
             AuthChallenge.select(response.headers().allValues("WWW-Authenticate"))

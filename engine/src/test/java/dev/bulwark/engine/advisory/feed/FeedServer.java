@@ -7,30 +7,19 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.source.registry.TestCertificates;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
-import java.security.KeyFactory;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * Test-only static file server on 127.0.0.1 (HTTP, or HTTPS with the test CA) that answers conditional requests
@@ -73,7 +62,7 @@ final class FeedServer implements AutoCloseable {
 
     static FeedServer https(TestCertificates certs) throws Exception {
         HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(serverTls(certs)));
+        https.setHttpsConfigurator(new HttpsConfigurator(certs.serverContext()));
         return new FeedServer(https, true);
     }
 
@@ -184,23 +173,6 @@ final class FeedServer implements AutoCloseable {
         }
     }
 
-    private static SSLContext serverTls(TestCertificates certs) throws Exception {
-        String pem = Files.readString(certs.serverKey()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
-                .decode(pem)));
-        Certificate cert;
-        try (InputStream in = Files.newInputStream(certs.serverCert())) {
-            cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("server", key, new char[0], new Certificate[] {cert});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, new char[0]);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
-        return context;
-    }
 
     @Override
     public void close() {

@@ -4,16 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import java.nio.file.Files;
-import java.security.KeyFactory;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -64,7 +54,7 @@ final class FaultyRegistry implements AutoCloseable {
         this.script = script;
         if (tls) {
             HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            https.setHttpsConfigurator(new HttpsConfigurator(serverTls(TestCertificates.get())));
+            https.setHttpsConfigurator(new HttpsConfigurator(TestCertificates.get().serverContext()));
             this.server = https;
         } else {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -78,23 +68,6 @@ final class FaultyRegistry implements AutoCloseable {
         server.start();
     }
 
-    private static SSLContext serverTls(TestCertificates certs) throws Exception {
-        String pem = Files.readString(certs.serverKey()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
-                .decode(pem)));
-        Certificate cert;
-        try (InputStream in = Files.newInputStream(certs.serverCert())) {
-            cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("server", key, new char[0], new Certificate[] {cert});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, new char[0]);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
-        return context;
-    }
 
     String host() {
         return "127.0.0.1:" + server.getAddress().getPort();

@@ -1,10 +1,20 @@
 package dev.bulwark.engine.source.registry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A test CA and a server certificate for 127.0.0.1/localhost signed by it, plus a self-signed key pair for signing
@@ -38,6 +48,25 @@ public record TestCertificates(Path dir) {
     /** The token signing key in PKCS#8 PEM, for {@link TokenServer}. */
     public Path tokenKey() {
         return dir.resolve("token.pk8");
+    }
+
+    /** A server-side TLS context presenting {@link #serverCert()} with {@link #serverKey()}, for test HTTPS servers. */
+    public SSLContext serverContext() throws Exception {
+        String pem = Files.readString(serverKey()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
+                .decode(pem)));
+        Certificate cert;
+        try (InputStream in = Files.newInputStream(serverCert())) {
+            cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", key, new char[0], new Certificate[] {cert});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, new char[0]);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
     }
 
     public static synchronized TestCertificates get() {
