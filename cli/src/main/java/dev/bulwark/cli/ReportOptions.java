@@ -57,6 +57,17 @@ final class ReportOptions {
                 return;
             }
             Path target = output.toAbsolutePath();
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                // /dev/null, /dev/stdout, a named pipe: written to in place. Renaming a finished file over one (as
+                // below) would replace the device itself with a regular file.
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+                    writer.write(assessment, out);
+                }
+                return;
+            }
+            if (Files.isSymbolicLink(target) && Files.exists(target)) {
+                target = target.toRealPath(); // the link's file is replaced, not the link
+            }
             Path dir = target.getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".bulwark-", ".part");

@@ -14,16 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * {@code bulwark train} (hidden): the workload the launcher records its startup cache from. It builds a tiny OCI
  * layout and a tiny advisory database in a temporary directory and scans the layout cold and warm, with vulnerability
- * matching, into every format, so the classes (and, on JDK 25, the method profiles) of a real scan and match are in
- * the cache. It does not pull through a registry: the HTTP and TLS classes made the cache a third larger, and every
- * command, warm rescans included, took about 70 ms longer to start, as much as a cold registry pull gained
- * (docs/benchmarks.md, run L). The advisories are made up for the purpose and never leave the temporary directory,
- * which is all it touches.
+ * matching, into every format, and a small project directory (node_modules, a Python environment, a fat jar), so the
+ * classes (and, on JDK 25, the method profiles) of a real scan and match are in the cache. It does not pull through a
+ * registry: the HTTP and TLS classes made the cache a third larger, and every command, warm rescans included, took
+ * about 70 ms longer to start, as much as a cold registry pull gained (docs/benchmarks.md, run L). The advisories are
+ * made up for the purpose and never leave the temporary directory, which is all it touches.
  */
 final class TrainCommand implements Command {
     private static final CommandDef DEF = new CommandDef("train", "Record the startup cache (used by the launcher).",
@@ -50,8 +53,8 @@ final class TrainCommand implements Command {
                 failures += Main.run(new String[] {"image", "oci:" + layout + ":train", "--cache-dir", cache, "-q",
                     "-f", format, "--db-dir", db}, sink, sink) == 0 ? 0 : 1;
             }
-            failures += Main.run(new String[] {"fs", layout.toString(), "-q", "-f", "json", "--scanners", "none"}, sink,
-                    sink) == 0 ? 0 : 1;
+            failures += Main.run(new String[] {"fs", writeProject(dir.resolve("project")).toString(), "-q", "-f",
+                "json", "--scanners", "none"}, sink, sink) == 0 ? 0 : 1;
             Main.run(new String[] {"image", "--input", dir.resolve("missing.tar").toString(), "-q"}, sink, sink);
             Main.run(new String[] {"image", "--help"}, sink, sink);
             if (failures > 0) {
@@ -97,6 +100,64 @@ final class TrainCommand implements Command {
                 + "\"aliases\":[\"" + alias + "\"],\"summary\":\"training advisory\",\"severity\":[" + severity
                 + "],\"affected\":[" + affected + "],\"references\":[{\"type\":\"WEB\",\"url\":"
                 + "\"https://example.com/" + id + "\"}]}";
+    }
+
+    /**
+     * A project directory of the kinds {@code bulwark fs} is pointed at: an installed {@code node_modules} with its
+     * lockfile, a Python environment, and a Spring Boot style fat jar large enough (over the 16 MB the Java cataloger
+     * reads in heap) to take the streamed path with its nested jars.
+     */
+    private static Path writeProject(Path dir) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("package.json", "{\"name\":\"train\",\"version\":\"1.0.0\",\"dependencies\":{\"left\":\"^1.0.0\"},"
+                + "\"devDependencies\":{\"right\":\"2.0.0\"}}");
+        files.put("package-lock.json", "{\"name\":\"train\",\"lockfileVersion\":3,\"packages\":{\"\":{\"name\":"
+                + "\"train\"},\"node_modules/left\":{\"version\":\"1.0.1\",\"license\":\"MIT\",\"dependencies\":{"
+                + "\"right\":\"^2.0.0\"}},\"node_modules/right\":{\"version\":\"2.0.0\",\"dev\":true}}}");
+        files.put("node_modules/left/package.json", "{\"name\":\"left\",\"version\":\"1.0.1\",\"license\":\"MIT\","
+                + "\"dependencies\":{\"right\":\"^2.0.0\"}}");
+        files.put("node_modules/left/index.js", "module.exports = 1;\n");
+        files.put("node_modules/right/package.json", "{\"name\":\"right\",\"version\":\"2.0.0\"}");
+        files.put("venv/lib/python3.11/site-packages/train_package-2.0.dist-info/METADATA",
+                "Metadata-Version: 2.1\nName: Train_Package\nVersion: 2.0\nLicense: MIT\n");
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path p = dir.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue());
+        }
+        try (ZipOutputStream jar = new ZipOutputStream(Files.newOutputStream(dir.resolve("app.jar")))) {
+            jar.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+            jar.write("Manifest-Version: 1.0\r\nMain-Class: demo.App\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            stored(jar, "BOOT-INF/lib/train-lib-1.0.jar", innerJar(Map.of(
+                    "META-INF/maven/dev.train/train-lib/pom.properties",
+                    "groupId=dev.train\nartifactId=train-lib\nversion=1.0\n", "train/Lib.class", "\u00ca\u00fe")));
+            stored(jar, "BOOT-INF/lib/bare-2.1.jar", innerJar(Map.of("META-INF/MANIFEST.MF",
+                    "Manifest-Version: 1.0\r\nImplementation-Title: bare\r\nImplementation-Version: 2.1\r\n\r\n")));
+            stored(jar, "BOOT-INF/classes/padding.bin", new byte[17 << 20]);
+        }
+        return dir;
+    }
+
+    private static byte[] innerJar(Map<String, String> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream jar = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(entries).entrySet()) {
+                jar.putNextEntry(new ZipEntry(e.getKey()));
+                jar.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void stored(ZipOutputStream jar, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(data.length);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        e.setCrc(crc.getValue());
+        jar.putNextEntry(e);
+        jar.write(data);
     }
 
     /** Writes the training image as an OCI layout; returns its manifest digest. */

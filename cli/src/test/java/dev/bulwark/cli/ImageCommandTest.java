@@ -152,6 +152,43 @@ class ImageCommandTest {
         assertEquals(2, size.exit());
     }
 
+    /**
+     * {@code -o} naming something that is not a regular file is written to, never replaced: a named pipe stays a pipe
+     * and its reader gets the report (the finished-file rename once turned /dev/null into a regular file), and a
+     * symlink stays a link to the file that now holds the report.
+     */
+    @Test
+    void outputToAPipeOrThroughALinkKeepsWhatIsThere() throws Exception {
+        Path fifo = tmp.resolve("report.pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (var in = Files.newInputStream(fifo)) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String rootfs = images.rootfs().toString();
+        Set<String> base = Files.readAllLines(images.baseDpkg()).stream().map(l -> l.split("\t"))
+                .filter(f -> f[5].equals("installed")).map(f -> f[0] + "@" + f[1])
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(0, run("fs", rootfs, "--scanners", "none", "-q", "-f", "json", "-o", fifo.toString()).exit());
+        JsonNode viaPipe = JSON.readTree(read.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(base, packages(viaPipe));
+        int fileType = (Integer) Files.getAttribute(fifo, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                & 0170000;
+        assertEquals(0010000, fileType, "still a named pipe");
+
+        Path real = tmp.resolve("reports/latest-real.json");
+        Files.createDirectories(real.getParent());
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(tmp.resolve("latest.json"), real);
+        assertEquals(0, run("fs", rootfs, "--scanners", "none", "-q", "-f", "json", "-o", link.toString()).exit());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(base, packages(JSON.readTree(Files.readString(real))));
+    }
+
     @Test
     void aFailedScanLeavesNoPartialReport() {
         Path out = tmp.resolve("report.json");

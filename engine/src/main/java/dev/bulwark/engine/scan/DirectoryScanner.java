@@ -11,16 +11,14 @@ import dev.bulwark.engine.layer.LayerFacts;
 import dev.bulwark.engine.layer.LayerReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.io.FilterInputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * {@code bulwark fs PATH}: an unpacked root filesystem or a project directory, read as one layer. Links are recorded,
@@ -58,34 +56,7 @@ public final class DirectoryScanner {
             throw new BulwarkException(ErrorKind.NOT_FOUND, root + ": " + e.getMessage(), e);
         }
         LayerReader.Collector collector = reader.collector(root.toString(), catalogers);
-        // Every visited file is below base, so its relative path is a suffix of its string: cheaper than
-        // Path.relativize, which showed in profiles of 50,000-file node_modules trees.
-        String prefix = base.toString().endsWith("/") ? base.toString() : base + "/";
-        try {
-            Files.walkFileTree(base, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                            String path = relative(prefix, file);
-                            if (attrs.isSymbolicLink()) {
-                                collector.symlink(path, Files.readSymbolicLink(file).toString(), 0777);
-                            } else if (attrs.isRegularFile() && collector.wanted(path)) {
-                                try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                                    collector.file(path, attrs.size(), 0644, in);
-                                }
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                            collector.warn("fs.unreadable", relative(prefix, file) + ": " + exc.getMessage());
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException e) {
-            throw new BulwarkException(ErrorKind.LOCAL_IO, root + ": " + e.getMessage(), e);
-        }
+        walk(base, collector);
         LayerFacts facts = collector.build();
         Inventory.Target target = new Inventory.Target("filesystem", root.toString(), null, null, List.of(), null,
                 null);
@@ -99,8 +70,112 @@ public final class DirectoryScanner {
         return new ScanResult(inventory, found);
     }
 
-    private static String relative(String prefix, Path file) {
-        String s = file.toString();
-        return (s.startsWith(prefix) ? s.substring(prefix.length()) : s).replace('\\', '/');
+    /**
+     * Walks on another thread while the files found are read and parsed here: on 2 cores the stats of a large tree
+     * and the parsing of what it holds overlap. The collector is only ever called from this thread.
+     */
+    private static void walk(Path base, LayerReader.Collector collector) {
+        BlockingQueue<Found> queue = new ArrayBlockingQueue<>(QUEUE);
+        DirectoryWalk walk = new DirectoryWalk(base, collector::wanted, new DirectoryWalk.Visitor() {
+            @Override
+            public void symlink(String path, Path file) throws IOException {
+                put(queue, new Found(path, file, -1, Files.readSymbolicLink(file).toString(), null));
+            }
+
+            @Override
+            public void file(String path, Path file, long size) {
+                put(queue, new Found(path, file, size, null, null));
+            }
+
+            @Override
+            public void failed(String path, IOException e) {
+                put(queue, new Found(path, null, -1, null, e));
+            }
+        });
+        Thread walker = Thread.ofPlatform().daemon().name("bulwark-fs-walk").start(() -> {
+            try {
+                walk.run();
+            } catch (IOException e) {
+                put(queue, new Found("", null, -1, null, e));
+            } catch (Cancelled e) {
+                return;
+            } catch (RuntimeException | Error e) {
+                put(queue, new Found(null, null, -1, null, new IOException(e)));
+            }
+            put(queue, END);
+        });
+        try {
+            for (Found f = take(queue); f != END; f = take(queue)) {
+                if (f.failure != null) {
+                    if (f.path == null) {
+                        throw new BulwarkException(ErrorKind.INTERNAL, base + ": walking failed: "
+                                + f.failure.getCause(), f.failure.getCause());
+                    }
+                    collector.warn("fs.unreadable", (f.path.isEmpty() ? base.toString() : f.path) + ": "
+                            + f.failure.getMessage());
+                } else if (f.linkTarget != null) {
+                    collector.symlink(f.path, f.linkTarget, 0777);
+                } else {
+                    try (InputStream in = new BoundedReads(Files.newInputStream(f.file, LinkOption.NOFOLLOW_LINKS))) {
+                        collector.file(f.path, f.size, 0644, in);
+                    } catch (IOException e) {
+                        collector.warn("fs.unreadable", f.path + ": " + e.getMessage());
+                    }
+                }
+            }
+        } finally {
+            walker.interrupt(); // a walk still going (the scan failed here) stops at its next hand-over
+        }
+    }
+
+    private static final int QUEUE = 4096;
+    private static final Found END = new Found(null, null, -1, null, null);
+
+    /** One thing the walk found: a wanted regular file, a symlink (with its target) or a failure. */
+    private record Found(String path, Path file, long size, String linkTarget, IOException failure) {
+    }
+
+    /** The walk was interrupted because the scan stopped. */
+    private static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void put(BlockingQueue<Found> queue, Found f) {
+        try {
+            queue.put(f);
+        } catch (InterruptedException e) {
+            throw new Cancelled();
+        }
+    }
+
+    private static Found take(BlockingQueue<Found> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BulwarkException(ErrorKind.INTERNAL, "interrupted");
+        }
+    }
+
+    /**
+     * A file's stream that reads at most 128 KB a call: the JDK reads a file through a native buffer of the size
+     * asked for, so a catalog reading a nested jar's 10 MB at once allocated (and first touched) that much native
+     * memory again and again.
+     */
+    private static final class BoundedReads extends FilterInputStream {
+        private static final int MAX_READ = 128 << 10;
+
+        BoundedReads(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return super.read(b, off, Math.min(len, MAX_READ));
+        }
     }
 }

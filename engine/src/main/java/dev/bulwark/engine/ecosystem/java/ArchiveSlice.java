@@ -25,6 +25,11 @@ final class ArchiveSlice {
         return new ArchiveSlice(bytes, 0, bytes.length);
     }
 
+    /** The first {@code length} bytes of {@code bytes}. */
+    static ArchiveSlice of(byte[] bytes, int length) {
+        return new ArchiveSlice(bytes, 0, length);
+    }
+
     long size() {
         return length;
     }

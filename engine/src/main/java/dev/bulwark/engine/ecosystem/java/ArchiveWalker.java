@@ -52,6 +52,10 @@ final class ArchiveWalker {
     private int nestedArchives;
     private boolean nestedLimitWarned;
     private long heapHeld;
+    /** The buffer the archives directly inside the file are read into, one after another; grows to the largest. */
+    private byte[] reusable = new byte[64 << 10];
+    /** The length of what the last {@link #head} call read. */
+    private int headLength;
 
     private ArchiveWalker(String path, ArchiveLimits limits, WarningSink warnings, String foundBy) {
         this.limits = limits;
@@ -66,30 +70,36 @@ final class ArchiveWalker {
         ArchiveWalker walker = new ArchiveWalker(path, limits, warnings, foundBy);
         FailureWatchingStream watched = new FailureWatchingStream(raw);
         MessageDigest sha1 = sha1();
-        DigestInputStream hashed = new DigestInputStream(watched, sha1);
         ArchiveBudget budget = new ArchiveBudget(walker.fileBudget, limits.maxBytesPerArchive(), path);
-        byte[] head = hashed.readNBytes(IN_HEAP + 1);
-        ArchiveContents contents;
+        byte[] head = watched.readNBytes(IN_HEAP + 1);
         if (head.length <= IN_HEAP) {
-            contents = walker.read(path, ArchiveSlice.of(head), 0, budget);
-        } else {
-            contents = walker.streamed.read(path, new SequenceInputStream(new ByteArrayInputStream(head), hashed),
-                    0, budget);
+            sha1.update(head);
+            ArchiveContents contents = walker.read(path, ArchiveSlice.of(head), 0, budget);
+            walker.emit(path, contents, HexFormat.of().formatHex(sha1.digest()));
+            return walker.found;
+        }
+        // A large archive (a fat jar) is hashed on another thread while its nested archives are read here.
+        try (BackgroundDigest hashing = new BackgroundDigest(sha1)) {
+            hashing.updateShared(head);
+            InputStream rest = hashing.tee(watched);
+            ArchiveContents contents = walker.streamed.read(path, new SequenceInputStream(
+                    new ByteArrayInputStream(head), rest), 0, budget);
             if (watched.failure() != null) {
                 throw watched.failure(); // the file could not be read: not a malformed archive
             }
-            hashed.transferTo(OutputStream.nullOutputStream()); // the rest (central directory) completes the hash
+            rest.transferTo(OutputStream.nullOutputStream()); // the rest (central directory) completes the hash
+            walker.emit(path, contents, HexFormat.of().formatHex(hashing.finish()));
         }
-        walker.emit(path, contents, HexFormat.of().formatHex(sha1.digest()));
         return walker.found;
     }
 
     /** Reads one archive through its central directory, or front to back when it has no usable one. */
     private ArchiveContents read(String path, ArchiveSlice archive, int depth, ArchiveBudget budget)
             throws IOException {
+        int maxEntries = limits.maxEntriesPerArchive();
         CentralDirectory directory;
         try {
-            directory = CentralDirectory.open(archive);
+            directory = CentralDirectory.open(archive, maxEntries);
         } catch (IOException | RuntimeException x) {
             warnings.warn("java.malformed-central-directory", path + ": " + oneLine(x) + "; read front to back");
             directory = null;
@@ -99,18 +109,27 @@ final class ArchiveWalker {
         }
         ArchiveContents contents = new ArchiveContents();
         try {
-            CentralDirectory.Entry e;
-            while ((e = directory.next()) != null) {
-                if (++contents.entries > limits.maxEntriesPerArchive()) {
-                    warnings.warn("java.too-many-entries", path + ": more than " + limits.maxEntriesPerArchive()
-                            + " entries; the rest is not read");
-                    return contents;
+            // The declared sizes are what streaming would inflate: the same budget, spent without inflating, in
+            // directory order up to each wanted entry, so it runs out before the entry it would have stopped at.
+            long spent = 0;
+            for (CentralDirectory.Entry e : directory.wanted()) {
+                if (e.ordinal() >= maxEntries) {
+                    break;
                 }
-                // The declared size is what streaming would inflate: the same budget, spent without inflating.
-                budget.spend(e.size());
+                contents.entries = e.ordinal() + 1;
+                budget.spend(e.sizeThrough() - spent);
+                spent = e.sizeThrough();
                 if (!e.isDirectory()) {
                     entry(path, directory, e, depth, contents);
                 }
+            }
+            contents.entries = Math.min(directory.count(), maxEntries);
+            budget.spend(directory.sizeOfFirst() - spent);
+            if (directory.count() > maxEntries) {
+                contents.entries = maxEntries + 1;
+                warnings.warn("java.too-many-entries", path + ": more than " + maxEntries
+                        + " entries; the rest is not read");
+                return contents;
             }
             if (contents.entries == 0) {
                 warnings.warn("java.not-an-archive", path + ": no zip entries (not a Java archive?)");
@@ -210,50 +229,65 @@ final class ArchiveWalker {
         MessageDigest sha1 = sha1();
         ArchiveBudget budget = new ArchiveBudget(fileBudget, limits.maxBytesPerArchive(), path);
         int room = (int) Math.max(0, Math.min(IN_HEAP, HEAP_PER_FILE - heapHeld));
-        byte[] head = head(entry, room + 1, declaredSize);
-        heapHeld += head.length;
+        byte[] head = head(entry, room + 1, declaredSize, depth == 1);
+        int length = headLength;
+        heapHeld += length;
         try {
-            sha1.update(head);
             ArchiveContents contents;
-            if (head.length <= room) {
-                contents = read(path, ArchiveSlice.of(head), depth, budget);
+            sha1.update(head, 0, length);
+            if (length <= room) {
+                contents = read(path, ArchiveSlice.of(head, length), depth, budget);
             } else {
                 DigestInputStream rest = new DigestInputStream(entry, sha1);
-                contents = streamed.read(path, new SequenceInputStream(new ByteArrayInputStream(head), rest), depth,
-                        budget);
+                contents = streamed.read(path, new SequenceInputStream(new ByteArrayInputStream(head, 0, length),
+                        rest), depth, budget);
                 rest.transferTo(OutputStream.nullOutputStream());
             }
             emit(path, contents, HexFormat.of().formatHex(sha1.digest()));
         } finally {
-            heapHeld -= head.length;
+            heapHeld -= length;
         }
     }
 
     /**
      * The first {@code limit} bytes of {@code entry} (all of it if shorter), as {@code entry.readNBytes(limit)}
-     * gives them, but read straight into one array of the declared size when that is known and within the limit:
-     * a fat jar's nested jars are 136 MB in all, and growing buffers copied every byte twice more. The declared
-     * size is only a hint: a shorter entry is cut to what it held, a longer one read on to the limit. Callers give
-     * it only for stored entries, whose declared size is the bytes the stream holds, so a lying header cannot make
-     * this allocate much more than the entry's real bytes.
+     * gives them, in the returned array's first {@link #headLength} bytes, but read straight into an array of the
+     * declared size when that is known and within the limit: a fat jar's nested jars are 136 MB in all, and growing
+     * buffers copied every byte twice more. With {@code reuse} (the archives directly inside the file, read one after
+     * another) that array is the walker's own, kept from one nested archive to the next: a first touch of fresh heap
+     * pages cost more than reading the bytes. The declared size is only a hint: a shorter entry is cut to what it
+     * held, a longer one read on to the limit. Callers give it only for stored entries, whose declared size is the
+     * bytes the stream holds, so a lying header cannot make this allocate much more than the entry's real bytes.
      */
-    private static byte[] head(InputStream entry, int limit, long declaredSize) throws IOException {
+    private byte[] head(InputStream entry, int limit, long declaredSize, boolean reuse) throws IOException {
         if (declaredSize < 0 || declaredSize >= limit) {
-            return entry.readNBytes(limit);
+            byte[] all = entry.readNBytes(limit);
+            headLength = all.length;
+            return all;
         }
-        byte[] buf = new byte[(int) declaredSize];
-        int n = entry.readNBytes(buf, 0, buf.length);
-        if (n < buf.length) {
-            return Arrays.copyOf(buf, n);
+        byte[] buf;
+        if (reuse) {
+            if (reusable.length < declaredSize) {
+                reusable = new byte[(int) Math.min(Math.max(declaredSize, 2L * reusable.length), IN_HEAP + 1)];
+            }
+            buf = reusable;
+        } else {
+            buf = new byte[(int) declaredSize];
+        }
+        int n = entry.readNBytes(buf, 0, (int) declaredSize);
+        headLength = n;
+        if (n < declaredSize) {
+            return buf;
         }
         int next = entry.read();
         if (next < 0) {
             return buf;
         }
-        byte[] more = entry.readNBytes(limit - buf.length - 1);
-        byte[] all = Arrays.copyOf(buf, buf.length + 1 + more.length);
-        all[buf.length] = (byte) next;
-        System.arraycopy(more, 0, all, buf.length + 1, more.length);
+        byte[] more = entry.readNBytes(limit - n - 1);
+        byte[] all = Arrays.copyOf(buf, n + 1 + more.length);
+        all[n] = (byte) next;
+        System.arraycopy(more, 0, all, n + 1, more.length);
+        headLength = all.length;
         return all;
     }
 

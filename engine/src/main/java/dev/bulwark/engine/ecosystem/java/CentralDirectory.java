@@ -2,17 +2,21 @@ package dev.bulwark.engine.ecosystem.java;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipException;
 
 /**
  * The central directory of a zip archive held in an {@link ArchiveSlice}: lets the walker open only the entries it
- * wants instead of inflating every class. {@link #open} checks the whole directory before anything is used (every
- * record's signature, the entry count, every offset and size inside the file), so a corrupt directory is found
- * before any entry is read and the archive can be read front to back instead. Each entry's local header is checked
- * against its directory record when the entry is opened.
+ * wants instead of inflating every class. {@link #open} reads the directory once, checking every record (signature,
+ * entry count, every offset and size inside the file) before anything is used, so a corrupt directory is found
+ * before any entry is read and the archive can be read front to back instead. That one pass keeps only the records
+ * whose names may be wanted (archives, {@code pom.properties}, the manifest), with the declared sizes summed up to
+ * each, so the walker neither revisits nor builds objects for the tens of thousands of classes of a fat jar's
+ * libraries. Each entry's local header is checked against its directory record when the entry is opened.
  */
 final class CentralDirectory {
     static final int STORED = 0;
@@ -26,8 +30,18 @@ final class CentralDirectory {
     private static final int LOC_SIZE = 30;
     private static final int WINDOW = 128 << 10;
 
-    /** One central directory record; its name is decoded only when asked for. */
-    record Entry(byte[] rawName, int flags, int method, long compressedSize, long size, long localOffset) {
+    /**
+     * One central directory record; its name is decoded only when asked for.
+     *
+     * @param ordinal the record's place in the directory, from 0
+     * @param sizeThrough the declared uncompressed sizes of the records up to and including this one, summed
+     */
+    record Entry(byte[] rawName, int flags, int method, long compressedSize, long size, long localOffset, int ordinal,
+            long sizeThrough) {
+        Entry(byte[] rawName, int flags, int method, long compressedSize, long size, long localOffset) {
+            this(rawName, flags, method, compressedSize, size, localOffset, 0, size);
+        }
+
         private static final byte[][] WANTED_SUFFIXES = {".jar".getBytes(StandardCharsets.US_ASCII),
             ".war".getBytes(StandardCharsets.US_ASCII), ".ear".getBytes(StandardCharsets.US_ASCII),
             ".par".getBytes(StandardCharsets.US_ASCII), "/pom.properties".getBytes(StandardCharsets.US_ASCII)};
@@ -49,27 +63,48 @@ final class CentralDirectory {
          * decided on its decoded name (case-insensitive matching of non-ASCII characters is not byte-wise).
          */
         boolean mayBeWanted() {
-            for (byte b : rawName) {
-                if (b < 0) {
+            return mayBeWanted(rawName, 0, rawName.length);
+        }
+
+        /**
+         * {@link #mayBeWanted()} for the name at {@code name[off, off + len)}. Every wanted name ends in {@code ar},
+         * {@code es} or {@code mf} (any case), so two ASCII last bytes that end otherwise (a class's {@code ss}) decide
+         * it at once: an ASCII byte is a whole character of the decoded name, and ASCII letters match
+         * case-insensitively only ASCII letters.
+         */
+        static boolean mayBeWanted(byte[] name, int off, int len) {
+            if (len >= 2) {
+                int a = name[off + len - 2];
+                int b = name[off + len - 1];
+                if (a >= 0 && b >= 0) {
+                    a |= 0x20;
+                    b |= 0x20;
+                    if (!(a == 'a' && b == 'r') && !(a == 'e' && b == 's') && !(a == 'm' && b == 'f')) {
+                        return false;
+                    }
+                }
+            }
+            for (int i = off; i < off + len; i++) {
+                if (name[i] < 0) {
                     return true;
                 }
             }
             for (int i = 0; i < 4; i++) {
-                if (endsWithIgnoreCase(WANTED_SUFFIXES[i])) {
+                if (endsWithIgnoreCase(name, off, len, WANTED_SUFFIXES[i])) {
                     return true;
                 }
             }
-            return endsWithIgnoreCase(WANTED_SUFFIXES[4]) || (rawName.length == MANIFEST.length
-                    && endsWithIgnoreCase(MANIFEST));
+            return endsWithIgnoreCase(name, off, len, WANTED_SUFFIXES[4]) || (len == MANIFEST.length
+                    && endsWithIgnoreCase(name, off, len, MANIFEST));
         }
 
-        private boolean endsWithIgnoreCase(byte[] suffix) {
-            int off = rawName.length - suffix.length;
-            if (off < 0) {
+        private static boolean endsWithIgnoreCase(byte[] name, int off, int len, byte[] suffix) {
+            int from = off + len - suffix.length;
+            if (from < off) {
                 return false;
             }
             for (int i = 0; i < suffix.length; i++) {
-                int a = rawName[off + i];
+                int a = name[from + i];
                 int b = suffix[i];
                 if (a != b && ((a | 0x20) != (b | 0x20) || (b | 0x20) < 'a' || (b | 0x20) > 'z')) {
                     return false;
@@ -87,10 +122,13 @@ final class CentralDirectory {
     private final byte[] window = new byte[WINDOW];
     /** The byte ranges of the entries opened so far (local header to data end), by start. */
     private final TreeMap<Long, Long> opened = new TreeMap<>();
+    private final List<Entry> wanted = new ArrayList<>();
     private long windowStart;
     private int windowLength;
     private long cursor;
     private int read;
+    private long sizeThrough;
+    private long sizeOfFirst;
 
     private CentralDirectory(ArchiveSlice archive, long start, long end, long base, int count) {
         this.archive = archive;
@@ -105,9 +143,10 @@ final class CentralDirectory {
      * The directory of {@code archive}, or null when it has none this reader handles (no end record: truncated or
      * not a zip; zip64; multi-disk), for the caller to read the archive front to back.
      *
+     * @param firstEntries how many records the caller will use at most ({@link #sizeOfFirst()} sums their sizes)
      * @throws ZipException the end record is there but the directory it points to is corrupt
      */
-    static CentralDirectory open(ArchiveSlice archive) throws IOException {
+    static CentralDirectory open(ArchiveSlice archive, int firstEntries) throws IOException {
         long size = archive.size();
         if (size < EOCD_SIZE) {
             return null;
@@ -144,15 +183,18 @@ final class CentralDirectory {
             throw new ZipException("the central directory (" + cdSize + " bytes at " + cdOffset
                     + ") lies outside the file");
         }
-        CentralDirectory check = new CentralDirectory(archive, cdStart, eocdAt, base, entries);
-        while (check.advance()) {
-            // advance() validates each record
+        CentralDirectory directory = new CentralDirectory(archive, cdStart, eocdAt, base, entries);
+        while (directory.advance(firstEntries)) {
+            // advance() validates each record and keeps the ones that may be wanted
         }
-        if (check.cursor != eocdAt) {
-            throw new ZipException("the central directory holds " + (eocdAt - check.cursor)
+        if (directory.cursor != eocdAt) {
+            throw new ZipException("the central directory holds " + (eocdAt - directory.cursor)
                     + " bytes after its " + entries + " entries");
         }
-        return new CentralDirectory(archive, cdStart, eocdAt, base, entries);
+        if (entries <= firstEntries) {
+            directory.sizeOfFirst = directory.sizeThrough;
+        }
+        return directory;
     }
 
     /** The number of entries the end record declares (all validated). */
@@ -160,27 +202,18 @@ final class CentralDirectory {
         return count;
     }
 
-    /** The next record in directory order, or null after the last. */
-    Entry next() throws IOException {
-        long at = cursor;
-        if (!advance()) {
-            return null;
-        }
-        int nameAt = (int) (at + CEN_SIZE - windowStart);
-        return new Entry(Arrays.copyOfRange(window, nameAt, nameAt + nameLength), flags, method, compressed, size,
-                local);
+    /** The records whose names may be wanted ({@link Entry#mayBeWanted()}), in directory order. */
+    List<Entry> wanted() {
+        return wanted;
     }
 
-    // The fields of the record advance() last validated (its name is in the window).
-    private int flags;
-    private int method;
-    private long compressed;
-    private long size;
-    private int nameLength;
-    private long local;
+    /** The declared uncompressed sizes of the first {@code firstEntries} records given to {@link #open}, summed. */
+    long sizeOfFirst() {
+        return sizeOfFirst;
+    }
 
-    /** Validates the next record and moves past it; false after the last. */
-    private boolean advance() throws IOException {
+    /** Validates the next record, keeps it if its name may be wanted, and moves past it; false after the last. */
+    private boolean advance(int firstEntries) throws IOException {
         if (read == count) {
             return false;
         }
@@ -192,14 +225,14 @@ final class CentralDirectory {
         if (int32(window, at) != CEN_SIG) {
             throw new ZipException("central directory entry " + read + " has no valid signature");
         }
-        flags = uint16(window, at + 8);
-        method = uint16(window, at + 10);
-        compressed = uint32(window, at + 20);
-        size = uint32(window, at + 24);
-        nameLength = uint16(window, at + 28);
+        int flags = uint16(window, at + 8);
+        int method = uint16(window, at + 10);
+        long compressed = uint32(window, at + 20);
+        long size = uint32(window, at + 24);
+        int nameLength = uint16(window, at + 28);
         int extraLength = uint16(window, at + 30);
         int commentLength = uint16(window, at + 32);
-        local = uint32(window, at + 42);
+        long local = uint32(window, at + 42);
         long next = cursor + CEN_SIZE + nameLength + extraLength + commentLength;
         if (next > end) {
             throw new ZipException("central directory entry " + read + " runs past the directory's end");
@@ -212,8 +245,17 @@ final class CentralDirectory {
             throw new ZipException("central directory entry " + read + " points outside the entries' area");
         }
         fill(cursor + CEN_SIZE, nameLength);
+        int nameAt = (int) (cursor + CEN_SIZE - windowStart);
+        sizeThrough += size;
+        if (Entry.mayBeWanted(window, nameAt, nameLength)) {
+            wanted.add(new Entry(Arrays.copyOfRange(window, nameAt, nameAt + nameLength), flags, method, compressed,
+                    size, local, read, sizeThrough));
+        }
         cursor = next;
         read++;
+        if (read == firstEntries) {
+            sizeOfFirst = sizeThrough;
+        }
         return true;
     }
 

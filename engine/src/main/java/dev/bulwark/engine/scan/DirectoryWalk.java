@@ -1,0 +1,180 @@
+package dev.bulwark.engine.scan;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Walks a directory tree without following links, telling a {@link Visitor} of every symlink and of every regular
+ * file it wants. Linux gives no file type with a directory entry that Java can see, so a plain walk stats every entry,
+ * and on a 50,000-file {@code node_modules} those stats cost more than everything else. Where the file system keeps
+ * the classic link count of directories (two plus one per subdirectory: ext2/3/4, XFS, tmpfs), a directory's entries
+ * need a stat only until all its subdirectories are found; the names a visitor wants are always stat'ed, and so are
+ * names without a dot (where directories and most links hide), so only files like {@code index.js} go unexamined,
+ * never a directory. On other file systems, or a directory whose count says nothing (below 2), every entry is stat'ed.
+ */
+final class DirectoryWalk {
+    /** File systems whose directory link counts are two plus the number of subdirectories. */
+    private static final Set<String> COUNTED_LINKS = Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs");
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFLNK = 0120000;
+    private static final String UNIX_ATTRIBUTES = "unix:mode,nlink,size,dev";
+
+    /** What the walk reports, in the walking thread. */
+    interface Visitor {
+        void symlink(String path, Path file) throws IOException;
+
+        void file(String path, Path file, long size) throws IOException;
+
+        void failed(String path, IOException e);
+    }
+
+    private final Path base;
+    private final Predicate<String> wanted;
+    private final Visitor visitor;
+    private final boolean unix = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+    private final Map<Long, Boolean> countedByDevice = new HashMap<>();
+    private int stats;
+
+    /**
+     * @param base the real path of the root
+     * @param wanted whether a relative path is wanted if it is a regular file
+     */
+    DirectoryWalk(Path base, Predicate<String> wanted, Visitor visitor) {
+        this.base = base;
+        this.wanted = wanted;
+        this.visitor = visitor;
+    }
+
+    /** The entries stat'ed by the last {@link #run}. */
+    int stats() {
+        return stats;
+    }
+
+    void run() throws IOException {
+        Deque<Dir> pending = new ArrayDeque<>();
+        pending.push(new Dir(base.toString(), "", unix ? subdirectories(stat(base)) : -1));
+        while (!pending.isEmpty()) {
+            Dir dir = pending.pop();
+            List<Dir> found = list(dir);
+            for (int i = found.size() - 1; i >= 0; i--) {
+                pending.push(found.get(i)); // depth first, in listing order
+            }
+        }
+    }
+
+    /** A directory to list: its absolute path, its path relative to the root ("" for the root). */
+    private record Dir(String path, String relative, int subdirectories) {
+    }
+
+    private List<Dir> list(Dir dir) {
+        List<Dir> subdirs = new ArrayList<>();
+        // java.io lists a directory's names in one native call; a DirectoryStream makes one, and a Path, per entry.
+        String[] names = new File(dir.path).list();
+        if (names == null) {
+            visitor.failed(dir.relative, whyUnlistable(dir.path));
+            return subdirs;
+        }
+        String prefix = dir.relative.isEmpty() ? "" : dir.relative + "/";
+        List<String> later = new ArrayList<>();
+        for (String name : names) {
+            String path = prefix + name;
+            boolean want = wanted.test(path);
+            if (!want && dir.subdirectories >= 0 && name.lastIndexOf('.') > 0) {
+                later.add(name); // a dotted name (not a dotfile): a file, nearly always
+            } else {
+                visit(dir, name, path, want, subdirs);
+            }
+        }
+        for (String name : later) {
+            if (subdirs.size() >= dir.subdirectories) {
+                break; // the rest are files and links the visitor does not want
+            }
+            visit(dir, name, prefix + name, false, subdirs);
+        }
+        return subdirs;
+    }
+
+    /** Why a directory could not be listed, as NIO tells it (java.io only says that it could not). */
+    private static IOException whyUnlistable(String dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(dir))) {
+            entries.iterator().hasNext();
+            return new IOException("cannot be listed");
+        } catch (IOException e) {
+            return e;
+        } catch (DirectoryIteratorException e) {
+            return e.getCause();
+        }
+    }
+
+    private void visit(Dir dir, String name, String path, boolean want, List<Dir> subdirs) {
+        Path p = Path.of(dir.path, name);
+        try {
+            if (unix) {
+                Map<String, Object> a = stat(p);
+                int type = (Integer) a.get("mode") & S_IFMT;
+                if (type == S_IFDIR) {
+                    subdirs.add(new Dir(p.toString(), path, subdirectories(a)));
+                } else if (type == S_IFLNK) {
+                    visitor.symlink(path, p);
+                } else if (type == S_IFREG && want) {
+                    visitor.file(path, p, (Long) a.get("size"));
+                }
+            } else {
+                stats++;
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isDirectory()) {
+                    subdirs.add(new Dir(p.toString(), path, -1));
+                } else if (a.isSymbolicLink()) {
+                    visitor.symlink(path, p);
+                } else if (a.isRegularFile() && want) {
+                    visitor.file(path, p, a.size());
+                }
+            }
+        } catch (IOException e) {
+            visitor.failed(path, e);
+        }
+    }
+
+    private Map<String, Object> stat(Path p) throws IOException {
+        stats++;
+        return Files.readAttributes(p, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The number of subdirectories the link count promises, or -1 when it cannot be trusted. */
+    private int subdirectories(Map<String, Object> attributes) {
+        int nlink = (Integer) attributes.get("nlink");
+        if (nlink < 2 || !countsLinks((Long) attributes.get("dev"))) {
+            return -1;
+        }
+        return nlink - 2;
+    }
+
+    private boolean countsLinks(long device) {
+        return countedByDevice.computeIfAbsent(device, d -> {
+            try {
+                // the device's mount: the walk's root, or a mount below it met on the way (rare)
+                return COUNTED_LINKS.contains(Files.getFileStore(base).type())
+                        && d.equals(Files.getAttribute(base, "unix:dev", LinkOption.NOFOLLOW_LINKS));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        });
+    }
+}
