@@ -125,12 +125,70 @@ public final class MatchBench {
         List<Package> withPurls = packages.stream().map(p -> p.withPurl(PackageUrls.of(p, DEBIAN_12))).toList();
         writeTsv(withPurls, out.resolve("inventory.tsv"));
         writeRootfs(withPurls, out.resolve("rootfs"));
+        List<Package> realistic = realistic(withPurls, keys, debian, new Random(SEED + 1));
+        writeTsv(realistic, out.resolve("inventory-realistic.tsv"));
         Map<String, Integer> byType = new TreeMap<>();
         withPurls.forEach(p -> byType.merge(p.type(), 1, Integer::sum));
         int named = Math.min(languageCount, language.size());
         System.out.printf("inventory: %d packages %s (%d Debian, %d language packages named by advisories, %d with"
                 + " names no advisory of their ecosystem uses)%n", withPurls.size(), byType, DEBIAN, named,
                 withPurls.size() - DEBIAN - named);
+    }
+
+    /**
+     * The same 10,000 names as a maintained image would carry them: the Debian binaries of the changelogs' sources at
+     * the newest version their changelog names, and 85% of the language packages advisories name at the newest
+     * version any of them gives as a fix (the rest keep a version inside a range); the debootstrap packages and the
+     * names no advisory uses stay as they are. Fewer hits, the same lookups.
+     */
+    private static List<Package> realistic(List<Package> packages, Map<String, Map<String, TreeSet<String>[]>> keys,
+            Path debian, Random random) throws IOException {
+        Map<String, TreeSet<String>> changelog = new TreeMap<>();
+        for (String[] row : tsv(debian.resolve("changelog_cve_fixed_versions.tsv"))) {
+            changelog.computeIfAbsent(row[0], k -> new TreeSet<>()).add(row[1]);
+        }
+        Map<String, String> ecosystems = new TreeMap<>();
+        for (String[] lang : LANGUAGES) {
+            ecosystems.put(lang[2], lang[1]);
+        }
+        var dpkg = VersionSchemes.forEcosystem("Debian").orElseThrow();
+        List<Package> out = new ArrayList<>();
+        for (Package p : packages) {
+            String version = p.version();
+            if (p.type().equals("deb") && p.name().contains("-bin") && changelog.containsKey(p.sourceName())) {
+                version = newest(changelog.get(p.sourceName()), dpkg);
+                Package moved = new Package("deb", p.name(), version, "amd64", p.sourceName(), version, List.of(),
+                        "dpkg", "var/lib/dpkg/status", null, null);
+                out.add(moved.withPurl(PackageUrls.of(moved, DEBIAN_12)));
+                continue;
+            }
+            String ecosystem = ecosystems.get(p.type());
+            TreeSet<String>[] named = ecosystem == null ? null : keys.get(ecosystem).get(p.name());
+            if (named != null && !named[1].isEmpty() && random.nextInt(100) < 85) {
+                var scheme = VersionSchemes.forEcosystem(ecosystem).orElseThrow();
+                String fixed = newest(named[1], scheme);
+                version = p.type().equals("golang") && !fixed.startsWith("v") ? "v" + fixed : fixed;
+                Package moved = new Package(p.type(), p.name(), version, null, null, null, List.of(), p.type(),
+                        "srv/app", null, null);
+                out.add(moved.withPurl(PackageUrls.of(moved, DEBIAN_12)));
+                continue;
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static String newest(TreeSet<String> versions, dev.bulwark.engine.version.VersionScheme scheme) {
+        String best = null;
+        dev.bulwark.engine.version.Version bestVersion = null;
+        for (String v : versions) {
+            var parsed = scheme.parse(v).orElse(null);
+            if (parsed != null && (bestVersion == null || parsed.compareTo(bestVersion) > 0)) {
+                best = v;
+                bestVersion = parsed;
+            }
+        }
+        return best == null ? versions.last() : best;
     }
 
     /** Debian binary packages at their bookworm versions, and the changelogs' sources at versions they name. */
