@@ -11,12 +11,13 @@ fixture="$cache/java-bench-fatjar-$inputs"
 if [ ! -f "$fixture/scan/app.jar" ]; then
   work=$(mktemp -d)
   cp -r "$here/java-fatjar/." "$work/"
-  (cd "$work" && mvn -B -q -Dmaven.repo.local="$cache/java-maven-repository" package -DskipTests)
+  (cd "$work" && mvn -B -q -Dmaven.repo.local="$cache/java-maven-repository" package -DskipTests) >&2
   mkdir -p "$fixture.tmp/scan"
   cp "$work"/target/fatjar-bench-*.jar "$fixture.tmp/scan/app.jar"
   rm -rf "$work" "$fixture"
   mv "$fixture.tmp" "$fixture"
 fi
+[ "${BENCH_FIXTURE_ONLY:-}" = 1 ] && { echo "$fixture/scan"; exit 0; } # for bench/fs-cli.sh
 echo "fat jar: $(unzip -l "$fixture/scan/app.jar" | grep -c 'BOOT-INF/lib/.*\.jar') nested jars, $(du -h "$fixture/scan/app.jar" | cut -f1)"
 cd "$root"
 ./mvnw -q -B -o -pl engine test-compile

@@ -13,9 +13,10 @@ dir=$cache/npm-bench-$(printf '%s' "$manifest" | sha256sum | cut -c1-16)
 if [ ! -e "$dir/.complete" ]; then
   rm -rf "$dir" && mkdir -p "$dir"
   printf '%s\n' "$manifest" > "$dir/package.json"
-  (cd "$dir" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error)
+  (cd "$dir" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error) >&2
   touch "$dir/.complete"
 fi
+[ "${BENCH_FIXTURE_ONLY:-}" = 1 ] && { echo "$dir"; exit 0; } # for bench/fs-cli.sh
 echo "node_modules: $(find "$dir/node_modules" -name package.json -path '*/node_modules/*' | wc -l) package.json files"
 cd "$root"
 ./mvnw -q -B -o -pl engine test-compile

@@ -22,7 +22,8 @@ final class ReportOptions {
     static final Opt FORMAT = Opt.value("FORMAT", "Report format: table (default), json, cyclonedx, spdx-json.",
             "--format", "-f");
     static final Opt OUTPUT = Opt.value("FILE",
-            "Write the report to FILE instead of standard output (written whole or not at all).", "--output", "-o");
+            "Write the report to FILE instead of standard output (a regular file is written whole or not at all; a "
+                    + "device or pipe in place).", "--output", "-o");
     static final Opt QUIET = Opt.flag("No progress and no warning summary on standard error.", "--quiet", "-q");
     static final Opt DEBUG = Opt.flag("Show stack traces with errors.", "--debug");
     static final List<Opt> OPTIONS = List.of(FORMAT, OUTPUT, QUIET, DEBUG);
