@@ -45,6 +45,13 @@ final class DirectoryWalk {
         void failed(String path, IOException e);
     }
 
+    /**
+     * A directory whose own size is over this many bytes (ext4: about 100,000 entries) is listed entry by entry: a
+     * name array of millions of entries could exhaust the heap.
+     */
+    static final long LARGE_DIRECTORY = 4L << 20;
+
+    private final long largeDirectory;
     private final Path base;
     private final Predicate<String> wanted;
     private final Visitor visitor;
@@ -57,6 +64,12 @@ final class DirectoryWalk {
      * @param wanted whether a relative path is wanted if it is a regular file
      */
     DirectoryWalk(Path base, Predicate<String> wanted, Visitor visitor) {
+        this(base, wanted, visitor, LARGE_DIRECTORY);
+    }
+
+    /** @param largeDirectory directories larger than this (bytes of the directory itself) are listed as a stream */
+    DirectoryWalk(Path base, Predicate<String> wanted, Visitor visitor, long largeDirectory) {
+        this.largeDirectory = largeDirectory;
         this.base = base;
         this.wanted = wanted;
         this.visitor = visitor;
@@ -69,7 +82,12 @@ final class DirectoryWalk {
 
     void run() throws IOException {
         Deque<Dir> pending = new ArrayDeque<>();
-        pending.push(new Dir(base.toString(), "", unix ? subdirectories(stat(base)) : -1));
+        if (unix) {
+            Map<String, Object> root = stat(base);
+            pending.push(new Dir(base.toString(), "", subdirectories(root), (Long) root.get("size")));
+        } else {
+            pending.push(new Dir(base.toString(), "", -1, 0));
+        }
         while (!pending.isEmpty()) {
             Dir dir = pending.pop();
             List<Dir> found = list(dir);
@@ -79,12 +97,18 @@ final class DirectoryWalk {
         }
     }
 
-    /** A directory to list: its absolute path, its path relative to the root ("" for the root). */
-    private record Dir(String path, String relative, int subdirectories) {
+    /**
+     * A directory to list: its absolute path, its path relative to the root ("" for the root), the subdirectories
+     * its link count promises (-1: unknown), its own size in bytes.
+     */
+    private record Dir(String path, String relative, int subdirectories, long size) {
     }
 
     private List<Dir> list(Dir dir) {
         List<Dir> subdirs = new ArrayList<>();
+        if (dir.size > largeDirectory) {
+            return listLarge(dir, subdirs);
+        }
         // java.io lists a directory's names in one native call; a DirectoryStream makes one, and a Path, per entry.
         String[] names = new File(dir.path).list();
         if (names == null) {
@@ -111,6 +135,23 @@ final class DirectoryWalk {
         return subdirs;
     }
 
+    /** A huge directory, one entry at a time, every entry stat'ed: no list of its names is held. */
+    private List<Dir> listLarge(Dir dir, List<Dir> subdirs) {
+        String prefix = dir.relative.isEmpty() ? "" : dir.relative + "/";
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(dir.path))) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                String path = prefix + name;
+                visit(dir, name, path, wanted.test(path), subdirs);
+            }
+        } catch (IOException e) {
+            visitor.failed(dir.relative, e);
+        } catch (DirectoryIteratorException e) {
+            visitor.failed(dir.relative, e.getCause());
+        }
+        return subdirs;
+    }
+
     /** Why a directory could not be listed, as NIO tells it (java.io only says that it could not). */
     private static IOException whyUnlistable(String dir) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(dir))) {
@@ -130,7 +171,7 @@ final class DirectoryWalk {
                 Map<String, Object> a = stat(p);
                 int type = (Integer) a.get("mode") & S_IFMT;
                 if (type == S_IFDIR) {
-                    subdirs.add(new Dir(p.toString(), path, subdirectories(a)));
+                    subdirs.add(new Dir(p.toString(), path, subdirectories(a), (Long) a.get("size")));
                 } else if (type == S_IFLNK) {
                     visitor.symlink(path, p);
                 } else if (type == S_IFREG && want) {
@@ -140,7 +181,7 @@ final class DirectoryWalk {
                 stats++;
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isDirectory()) {
-                    subdirs.add(new Dir(p.toString(), path, -1));
+                    subdirs.add(new Dir(p.toString(), path, -1, 0));
                 } else if (a.isSymbolicLink()) {
                     visitor.symlink(path, p);
                 } else if (a.isRegularFile() && want) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The directory walk behind {@code bulwark fs}, checked against {@code find} over the same tree: every wanted regular
  * file and every symlink without a dot in its name is reported, wherever it sits (inside directories whose names look
  * like files, such as node's {@code bn.js/}), and nothing that is not a regular file is opened. Where the file system
- * keeps directory link counts, the walk must also have skipped most stats, or the optimisation silently stopped.
+ * keeps directory link counts, the walk must also have skipped most stats, or the optimisation silently stopped. A
+ * directory too large to hold its names in memory is listed entry by entry, with the same result.
  */
 class DirectoryWalkTest {
     @TempDir
@@ -56,6 +57,34 @@ class DirectoryWalkTest {
                 .inheritIO().start();
         assertTrue(fifo.waitFor(10, TimeUnit.SECONDS) && fifo.exitValue() == 0, "mkfifo");
 
+        Walked normal = walk(root, DirectoryWalk.LARGE_DIRECTORY);
+        // every directory taken as huge: listed entry by entry, each entry stat'ed, the same found
+        Walked streamed = walk(root, 0);
+
+        for (Walked w : List.of(normal, streamed)) {
+            assertEquals(find(root, "-type", "f", "-name", "package.json"), w.files);
+            Set<String> undottedLinks = find(root, "-type", "l", "!", "-name", "?*.*");
+            assertTrue(w.links.containsAll(undottedLinks), "every undotted link: " + undottedLinks + " in " + w.links);
+            assertTrue(w.links.containsAll(find(root, "-type", "l", "-name", "package.json")), "wanted-name links");
+            assertTrue(find(root, "-type", "l").containsAll(w.links), "only links are reported as links");
+            assertEquals(List.of(), w.failures);
+        }
+        assertEquals(find(root, "-type", "l"), streamed.links, "a streamed directory reports every link");
+
+        int entries = find(root).size() - 1; // find lists the root itself
+        assertEquals(entries + 1, streamed.stats, "streamed: every entry and the root stat'ed");
+        String type = Files.getFileStore(root).type();
+        if (Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs").contains(type)) {
+            assertTrue(normal.stats < entries / 2, type + ": " + normal.stats + " stats for " + entries + " entries");
+        } else {
+            assertEquals(entries + 1, normal.stats, type + ": every entry (and the root) is stat'ed");
+        }
+    }
+
+    private record Walked(Set<String> files, Set<String> links, List<String> failures, int stats) {
+    }
+
+    private static Walked walk(Path root, long largeDirectory) throws IOException {
         Set<String> files = new TreeSet<>();
         Set<String> links = new TreeSet<>();
         List<String> failures = new ArrayList<>();
@@ -75,23 +104,9 @@ class DirectoryWalkTest {
                     public void failed(String path, IOException e) {
                         failures.add(path + ": " + e.getMessage());
                     }
-                });
+                }, largeDirectory);
         assertTimeoutPreemptively(Duration.ofSeconds(30), walk::run);
-
-        assertEquals(find(root, "-type", "f", "-name", "package.json"), files);
-        Set<String> undottedLinks = find(root, "-type", "l", "!", "-name", "?*.*");
-        assertTrue(links.containsAll(undottedLinks), "every undotted link: " + undottedLinks + " in " + links);
-        assertTrue(links.containsAll(find(root, "-type", "l", "-name", "package.json")), "wanted-name links");
-        assertTrue(find(root, "-type", "l").containsAll(links), "only links are reported as links");
-        assertEquals(List.of(), failures);
-
-        int entries = find(root).size() - 1; // find lists the root itself
-        String type = Files.getFileStore(root).type();
-        if (Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs").contains(type)) {
-            assertTrue(walk.stats() < entries / 2, type + ": " + walk.stats() + " stats for " + entries + " entries");
-        } else {
-            assertEquals(entries + 1, walk.stats(), type + ": every entry (and the root) is stat'ed");
-        }
+        return new Walked(files, links, failures, walk.stats());
     }
 
     private static void write(Path p, String s) throws IOException {
