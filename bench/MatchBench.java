@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * out as a root filesystem ({@code rootfs/}: dpkg status and lockfiles) for timing {@code bulwark fs}.
  *
  * <p>{@code match DB INVENTORY_TSV ROUNDS FINDINGS_OUT}: in a fresh JVM, times the first match of the whole inventory
- * (cold) and then ROUNDS more, and writes every finding and warning to FINDINGS_OUT so that two builds can be compared.
+ * (cold) and then ROUNDS more against the same open database, and writes every finding and warning to FINDINGS_OUT so
+ * that two builds can be compared. See {@link #NO_MEMO} for what the later rounds reuse.
  */
 public final class MatchBench {
     private static final long SEED = 4_006L;
@@ -387,6 +388,37 @@ public final class MatchBench {
 
     // ------------------------------------------------------------------------------------------------ match
 
+    /**
+     * With {@code -Dbench.nomemo=true} every round matches through a lookup of another class, which has no memo: each
+     * round then decodes and parses the database's entries afresh, as the first does. Without it, rounds after the
+     * first reuse what earlier ones parsed from the open database (the engine's {@code MatchMemo}).
+     */
+    private static final boolean NO_MEMO = Boolean.getBoolean("bench.nomemo");
+
+    private static AdvisoryLookup withoutMemo(AdvisoryLookup lookup) {
+        return new AdvisoryLookup() {
+            @Override
+            public List<dev.bulwark.engine.advisory.AffectedEntry> affected(dev.bulwark.engine.advisory.PackageKey k) {
+                return lookup.affected(k);
+            }
+
+            @Override
+            public java.util.Optional<dev.bulwark.engine.advisory.Advisory> advisory(String id) {
+                return lookup.advisory(id);
+            }
+
+            @Override
+            public java.util.Optional<dev.bulwark.engine.advisory.KevEntry> kev(String cveId) {
+                return lookup.kev(cveId);
+            }
+
+            @Override
+            public java.util.Optional<dev.bulwark.engine.advisory.EpssScore> epss(String cveId) {
+                return lookup.epss(cveId);
+            }
+        };
+    }
+
     private static void match(Path db, Path inventoryTsv, int rounds, Path findingsOut) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         List<Package> packages = new ArrayList<>();
@@ -417,8 +449,8 @@ public final class MatchBench {
                 long c0 = os.getProcessCpuTime();
                 long tc0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
-                MatchResult r = new VulnerabilityMatcher(AdvisoryLookup.of(database), VersionSchemes::forEcosystem)
-                        .match(inventory);
+                AdvisoryLookup lookup = NO_MEMO ? withoutMemo(AdvisoryLookup.of(database)) : AdvisoryLookup.of(database);
+                MatchResult r = new VulnerabilityMatcher(lookup, VersionSchemes::forEcosystem).match(inventory);
                 long t1 = System.nanoTime();
                 wall[round] = (t1 - t0) / 1e6;
                 cpu[round] = (os.getProcessCpuTime() - c0) / 1e6;
@@ -428,8 +460,8 @@ public final class MatchBench {
                 jit[round] = compiler.getTotalCompilationTime() - j0;
                 if (first == null) {
                     first = r;
-                } else if (r.findings().size() != first.findings().size()) {
-                    throw new IllegalStateException("round " + round + " found a different number of findings");
+                } else if (!r.findings().equals(first.findings()) || !r.warnings().equals(first.warnings())) {
+                    throw new IllegalStateException("round " + round + " found other findings or warnings");
                 }
             }
         }

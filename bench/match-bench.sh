@@ -6,7 +6,8 @@
 # the two builds run alternately on the same inventory and their findings are compared byte for byte.
 # With BENCH_CLI=1 it also times `bulwark fs` on the same packages laid out as a root filesystem (dpkg status and
 # lockfiles), through the launcher (AOT cache) and plain java, and with --scanners none for the part matching adds.
-# Not part of the suite. BENCH_WORK=DIR keeps the data between runs.
+# Not part of the suite. BENCH_WORK=DIR keeps the data between runs. BENCH_JAVA_OPTS=-Dbench.nomemo=true makes every
+# round parse the database's entries afresh (by default rounds after the first reuse the open database's memo).
 # Usage: bench/match-bench.sh [OTHER]
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
@@ -45,8 +46,8 @@ for i in $(seq 1 "$runs"); do
   for inv in inventory inventory-realistic; do
     for n in this ${other:+other}; do
       echo "== run $i, $inv, $n ($(cut -d' ' -f1-3 /proc/loadavg))"
-      "$java" -XX:+UseSerialGC -cp "$work/probe.$n:$(cat "$work/classpath.$n")" MatchBench match \
-        "$work/data/db/advisories.db" "$work/data/$inv.tsv" "$rounds" "$work/findings.$inv.$n.txt"
+      "$java" -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} -cp "$work/probe.$n:$(cat "$work/classpath.$n")" MatchBench \
+        match "$work/data/db/advisories.db" "$work/data/$inv.tsv" "$rounds" "$work/findings.$inv.$n.txt"
     done
   done
 done

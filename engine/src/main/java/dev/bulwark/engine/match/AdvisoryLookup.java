@@ -23,28 +23,11 @@ public interface AdvisoryLookup {
 
     Optional<EpssScore> epss(String cveId);
 
-    /** The lookup over an opened database file; advisories come without details and affected packages. */
+    /**
+     * The lookup over an opened database file; advisories come without details and affected packages. What matching
+     * decodes and parses from the file is kept with the open database and reused by every later match against it.
+     */
     static AdvisoryLookup of(AdvisoryDatabase db) {
-        return new AdvisoryLookup() {
-            @Override
-            public List<AffectedEntry> affected(PackageKey key) {
-                return db.affected(key);
-            }
-
-            @Override
-            public Optional<Advisory> advisory(String id) {
-                return db.advisoryForMatching(id);
-            }
-
-            @Override
-            public Optional<KevEntry> kev(String cveId) {
-                return db.kev(cveId);
-            }
-
-            @Override
-            public Optional<EpssScore> epss(String cveId) {
-                return db.epss(cveId);
-            }
-        };
+        return new DatabaseLookup(db);
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.ToIntFunction;
  * The advisory data one match reads, each piece decoded, parsed or scored once: an inventory names the same package
  * keys, versions and advisories many times over (binaries of one source package, one library in several apps, one
  * advisory behind many packages), and the lookup decodes afresh on every call. Everything remembered is immutable and
- * a function of its key, so sharing it between the threads of one match cannot change a result.
+ * a function of its key, so sharing it between the threads of one match (and, through a database's
+ * {@link MatchMemo}, between matches) cannot change a result.
  */
 final class MatchCache implements AdvisoryLookup {
     private final AdvisoryLookup lookup;
@@ -32,22 +33,40 @@ final class MatchCache implements AdvisoryLookup {
     private final Map<String, List<CvssScore>> scores;
     private final Map<List<String>, AdvisoryFacts> facts;
     private final Map<SchemeKey, ParsedEntries> entries;
+    /** Installed versions (and, without a memo, the advisories' versions too), parsed, by scheme. */
     private final Map<VersionScheme, Map<String, Optional<Version>>> versions = new ConcurrentHashMap<>();
+    private final Map<VersionScheme, Map<String, Optional<Version>>> advisoryVersions;
     private final int expected;
 
-    private record SchemeKey(PackageKey key, VersionScheme scheme) {
+    record SchemeKey(PackageKey key, VersionScheme scheme) {
     }
 
-    /** @param packages how many packages the match is for: the tables are sized for them, never grown in a hurry */
+    /**
+     * @param packages how many packages the match is for: the tables are sized for them, never grown in a hurry.
+     *     Over an open database ({@link AdvisoryLookup#of}) the advisory tables are the database's
+     *     {@link MatchMemo}, filled by earlier matches.
+     */
     MatchCache(AdvisoryLookup lookup, int packages) {
         this.lookup = lookup;
         this.expected = Math.max(16, packages);
+        MatchMemo memo = lookup instanceof DatabaseLookup d ? d.memo() : null;
+        if (memo != null) {
+            advisories = memo.advisories;
+            kev = memo.kev;
+            epss = memo.epss;
+            scores = memo.scores;
+            facts = memo.facts;
+            entries = memo.entries;
+            advisoryVersions = memo.advisoryVersions;
+            return;
+        }
         advisories = new ConcurrentHashMap<>(expected);
         kev = new ConcurrentHashMap<>(expected);
         epss = new ConcurrentHashMap<>(expected);
         scores = new ConcurrentHashMap<>(expected);
         facts = new ConcurrentHashMap<>(expected);
         entries = new ConcurrentHashMap<>(expected);
+        advisoryVersions = versions;
     }
 
     @Override
@@ -73,7 +92,8 @@ final class MatchCache implements AdvisoryLookup {
     /** The entries naming {@code key} that can affect anything ({@code not_affected} ones left out), parsed. */
     ParsedEntries parsed(PackageKey key, VersionScheme scheme) {
         return remember(entries, new SchemeKey(key, scheme), k -> {
-            Map<String, Optional<Version>> known = versionsOf(scheme);
+            Map<String, Optional<Version>> known = remember(advisoryVersions, scheme,
+                    s -> new ConcurrentHashMap<>(expected));
             Function<String, Optional<Version>> parse = text -> remember(known, text, scheme::parse);
             List<AffectedEntry> affected = lookup.affected(key);
             Map<String, Integer> index = new HashMap<>();
@@ -122,11 +142,17 @@ final class MatchCache implements AdvisoryLookup {
         return remember(versions, scheme, s -> new ConcurrentHashMap<>(expected));
     }
 
-    /** get, else compute and keep (not computeIfAbsent: a computation may fill another of these maps). */
+    /**
+     * get, else compute and keep (not computeIfAbsent: a computation may fill another of these maps); a table at
+     * {@link MatchMemo#MAX_ENTRIES} keeps nothing more.
+     */
     private static <K, V> V remember(Map<K, V> map, K key, Function<K, V> compute) {
         V v = map.get(key);
         if (v == null) {
             v = compute.apply(key);
+            if (map.size() >= MatchMemo.MAX_ENTRIES) {
+                return v;
+            }
             V raced = map.putIfAbsent(key, v);
             if (raced != null) {
                 v = raced;

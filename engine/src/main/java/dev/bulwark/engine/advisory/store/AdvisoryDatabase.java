@@ -33,6 +33,8 @@ public final class AdvisoryDatabase implements AutoCloseable {
     private final SortedTable aliases;
     private final SortedTable kev;
     private final SortedTable epss;
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> memos =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private AdvisoryDatabase(Path file, ByteBuffer buf) {
         this.file = file;
@@ -65,6 +67,15 @@ public final class AdvisoryDatabase implements AutoCloseable {
             throw new BulwarkException(ErrorKind.LOCAL_IO, "cannot read advisory database " + file + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A reader's memo for this open database, made on first use: what a reader worked out from the file (the matcher
+     * keeps its parsed entries there). The file never changes while it is open (an update writes a new file and
+     * moves it into place), so nothing kept there can go stale.
+     */
+    public <T> T memo(Class<T> kind, java.util.function.Supplier<T> create) {
+        return kind.cast(memos.computeIfAbsent(kind, k -> create.get()));
     }
 
     /** The affected-package records of every non-withdrawn advisory naming {@code key}, in advisory id order. */
