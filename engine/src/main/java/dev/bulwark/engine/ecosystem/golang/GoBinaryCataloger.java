@@ -3,6 +3,7 @@ package dev.bulwark.engine.ecosystem.golang;
 import dev.bulwark.engine.catalog.elf.MalformedBinaryException;
 import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.catalog.ExecutableCandidates;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.PackageFlag;
@@ -29,10 +30,6 @@ import java.util.Set;
  */
 public final class GoBinaryCataloger implements Cataloger {
     static final String NAME = "go-binary";
-    private static final String[] EXCLUDED = {"usr/share/", "usr/include/", "etc/", "var/lib/dpkg/", "var/cache/",
-        "var/log/", "usr/lib/locale/", "proc/", "sys/", "dev/", "usr/src/"};
-    private static final String[] PACKAGE_TREES = {"/node_modules/", "/site-packages/", "/dist-packages/",
-        "/gems/", "/.git/"};
 
     @Override
     public String name() {
@@ -46,34 +43,7 @@ public final class GoBinaryCataloger implements Cataloger {
 
     @Override
     public boolean wants(String path) {
-        for (String prefix : EXCLUDED) {
-            if (path.startsWith(prefix)) {
-                return false;
-            }
-        }
-        int slash = path.lastIndexOf('/');
-        if (inBinDirectory(path, slash)) {
-            return true;
-        }
-        if (path.indexOf('.', slash + 1) >= 0) {
-            return false;
-        }
-        String inTree = "/" + path;
-        for (String tree : PACKAGE_TREES) {
-            if (inTree.contains(tree)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean inBinDirectory(String path, int slash) {
-        if (slash < 0) {
-            return false;
-        }
-        int start = path.lastIndexOf('/', slash - 1) + 1;
-        String dir = path.substring(start, slash);
-        return dir.equals("bin") || dir.equals("sbin") || dir.equals("libexec");
+        return ExecutableCandidates.wants(path);
     }
 
     @Override

@@ -34,6 +34,18 @@ final class ArchiveSlice {
         return length;
     }
 
+    /**
+     * The array this window lies in, for readers that check their own bounds against {@link #size()} and read in
+     * place: the window's byte {@code p} is {@code heap()[heapOffset() + p]}. Never written to.
+     */
+    byte[] heap() {
+        return heap;
+    }
+
+    int heapOffset() {
+        return offset;
+    }
+
     /** The bytes {@code [position, position + len)} of this window. */
     ArchiveSlice slice(long position, long len) throws ZipException {
         check(position, len);

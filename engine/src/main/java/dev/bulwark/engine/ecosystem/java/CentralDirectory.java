@@ -28,7 +28,6 @@ final class CentralDirectory {
     private static final int EOCD_SIZE = 22;
     private static final int CEN_SIZE = 46;
     private static final int LOC_SIZE = 30;
-    private static final int WINDOW = 128 << 10;
 
     /**
      * One central directory record; its name is decoded only when asked for.
@@ -119,12 +118,12 @@ final class CentralDirectory {
     private final long end;
     private final long base;
     private final int count;
-    private final byte[] window = new byte[WINDOW];
+    /** The archive's bytes, read in place: {@code bytes[heapAt + p]} is the archive's byte {@code p}. */
+    private final byte[] bytes;
+    private final int heapAt;
     /** The byte ranges of the entries opened so far (local header to data end), by start. */
     private final TreeMap<Long, Long> opened = new TreeMap<>();
     private final List<Entry> wanted = new ArrayList<>();
-    private long windowStart;
-    private int windowLength;
     private long cursor;
     private int read;
     private long sizeThrough;
@@ -137,6 +136,8 @@ final class CentralDirectory {
         this.base = base;
         this.count = count;
         this.cursor = start;
+        this.bytes = archive.heap();
+        this.heapAt = archive.heapOffset();
     }
 
     /**
@@ -153,10 +154,12 @@ final class CentralDirectory {
         }
         int tailLength = (int) Math.min(size, EOCD_SIZE + 0xffff);
         long tailStart = size - tailLength;
-        byte[] tail = archive.read(tailStart, tailLength);
+        // the archive's last bytes, searched in place (the end record is nearly always the last 22)
+        byte[] tail = archive.heap();
+        int tailAt = archive.heapOffset() + (int) tailStart;
         int eocd = -1;
         for (int i = tailLength - EOCD_SIZE; i >= 0; i--) {
-            if (int32(tail, i) == EOCD_SIG && i + EOCD_SIZE + uint16(tail, i + 20) == tailLength) {
+            if (int32(tail, tailAt + i) == EOCD_SIG && i + EOCD_SIZE + uint16(tail, tailAt + i + 20) == tailLength) {
                 eocd = i;
                 break;
             }
@@ -164,13 +167,13 @@ final class CentralDirectory {
         if (eocd < 0) {
             return null;
         }
-        int disk = uint16(tail, eocd + 4);
-        int cdDisk = uint16(tail, eocd + 6);
-        int entries = uint16(tail, eocd + 10);
-        long cdSize = uint32(tail, eocd + 12);
-        long cdOffset = uint32(tail, eocd + 16);
+        int disk = uint16(tail, tailAt + eocd + 4);
+        int cdDisk = uint16(tail, tailAt + eocd + 6);
+        int entries = uint16(tail, tailAt + eocd + 10);
+        long cdSize = uint32(tail, tailAt + eocd + 12);
+        long cdOffset = uint32(tail, tailAt + eocd + 16);
         boolean zip64 = entries == 0xffff || cdSize == 0xffffffffL || cdOffset == 0xffffffffL
-                || (eocd >= 20 && int32(tail, eocd - 20) == ZIP64_LOCATOR_SIG);
+                || (eocd >= 20 && int32(tail, tailAt + eocd - 20) == ZIP64_LOCATOR_SIG);
         if (zip64 || disk != 0 || cdDisk != 0) {
             return null;
         }
@@ -220,8 +223,9 @@ final class CentralDirectory {
         if (cursor + CEN_SIZE > end) {
             throw new ZipException("the central directory ends after " + read + " of its " + count + " entries");
         }
-        fill(cursor, CEN_SIZE);
-        int at = (int) (cursor - windowStart);
+        // cursor + CEN_SIZE <= end: the record's fixed part lies inside the directory, and so inside the archive
+        byte[] window = bytes; // the archive in place
+        int at = heapAt + (int) cursor;
         if (int32(window, at) != CEN_SIG) {
             throw new ZipException("central directory entry " + read + " has no valid signature");
         }
@@ -244,8 +248,7 @@ final class CentralDirectory {
         if (base + local + LOC_SIZE > start || base + local + compressed > start) {
             throw new ZipException("central directory entry " + read + " points outside the entries' area");
         }
-        fill(cursor + CEN_SIZE, nameLength);
-        int nameAt = (int) (cursor + CEN_SIZE - windowStart);
+        int nameAt = at + CEN_SIZE; // next <= end: the name lies inside the directory too
         sizeThrough += size;
         if (Entry.mayBeWanted(window, nameAt, nameLength)) {
             wanted.add(new Entry(Arrays.copyOfRange(window, nameAt, nameAt + nameLength), flags, method, compressed,
@@ -290,15 +293,6 @@ final class CentralDirectory {
         }
         opened.put(loc, dataEnd);
         return archive.slice(dataStart, e.compressedSize());
-    }
-
-    private void fill(long position, int length) throws IOException {
-        if (position >= windowStart && position + length <= windowStart + windowLength) {
-            return;
-        }
-        windowStart = position;
-        windowLength = (int) Math.min(WINDOW, end - position);
-        archive.read(position, window, 0, windowLength);
     }
 
     private static int uint16(byte[] b, int at) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.Cataloger;
+import dev.bulwark.engine.catalog.ExecutableCandidates;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import dev.bulwark.engine.inventory.PackageFlag;
