@@ -24,12 +24,13 @@ final class LockfileJson {
     /**
      * Field names are neither interned nor canonicalized: lockfiles key every package by its unique path
      * ({@code node_modules/a/node_modules/b}), so a symbol table only grows, and {@code String.intern} on thousands
-     * of one-off names was the largest single cost of reading a 1,500-package tree.
+     * of one-off names was the largest single cost of reading a 1,500-package tree. A plain factory, no
+     * {@code ObjectMapper}: trees are built by {@link dev.bulwark.engine.JsonTrees}.
      */
-    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    static final JsonFactory JSON = JsonFactory.builder()
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .streamReadConstraints(constraints()).build());
+            .streamReadConstraints(constraints()).build();
 
     private LockfileJson() {
     }

@@ -3,8 +3,10 @@ package dev.bulwark.engine.ecosystem.npm;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.engine.BulwarkException;
+import dev.bulwark.engine.JsonTrees;
 import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
@@ -91,9 +93,9 @@ final class PackageJsonParser {
                     case "version" -> m.version = value == JsonToken.VALUE_STRING ? p.getText() : null;
                     case "license", "licenses" -> {
                         if (licenseFields == null) {
-                            licenseFields = LockfileJson.JSON.createObjectNode();
+                            licenseFields = JsonNodeFactory.instance.objectNode();
                         }
-                        licenseFields.set(field, p.readValueAsTree());
+                        licenseFields.set(field, JsonTrees.read(p));
                     }
                     case "dependencies" -> m.dependencies = strings(p);
                     case "optionalDependencies" -> m.optional = strings(p);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.engine.JsonTrees;
 import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
@@ -64,7 +65,7 @@ final class PackageLockParser {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
-            JsonNode entry = p.readValueAsTree();
+            JsonNode entry = JsonTrees.read(p);
             int nm = NpmFileKind.lastNodeModules(key);
             // "" is the project itself; keys outside node_modules are workspace sources; links point at them.
             if (nm < 0 || entry == null || !entry.isObject() || LockfileJson.flag(entry, "link")) {
@@ -112,7 +113,7 @@ final class PackageLockParser {
                     case "version" -> version = value == JsonToken.VALUE_STRING ? p.getText() : null;
                     case "dev" -> development = value == JsonToken.VALUE_TRUE;
                     case "requires" -> {
-                        JsonNode r = p.readValueAsTree();
+                        JsonNode r = JsonTrees.read(p);
                         if (r != null && r.isObject()) {
                             r.fieldNames().forEachRemaining(requires::add);
                         }

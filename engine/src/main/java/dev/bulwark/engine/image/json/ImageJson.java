@@ -1,11 +1,12 @@
 package dev.bulwark.engine.image.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
+import dev.bulwark.engine.JsonTrees;
 import dev.bulwark.engine.image.Descriptor;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.image.ImageConfig;
@@ -31,10 +32,10 @@ public final class ImageJson {
     public static final int MAX_MANIFEST_BYTES = 4 << 20;
     public static final int MAX_CONFIG_BYTES = 32 << 20;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
                     .maxStringLength(MAX_CONFIG_BYTES).build())
-            .build());
+            .build();
 
     private ImageJson() {
     }
@@ -42,7 +43,10 @@ public final class ImageJson {
     /** Parses bytes as JSON; {@code what} names the document in the error. */
     public static JsonNode tree(byte[] json, String what) {
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node;
+            try (JsonParser p = JSON.createParser(json)) {
+                node = JsonTrees.readDocument(p);
+            }
             if (node == null || !node.isObject()) {
                 throw invalid(what, "is not a JSON object");
             }
