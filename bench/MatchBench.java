@@ -389,35 +389,11 @@ public final class MatchBench {
     // ------------------------------------------------------------------------------------------------ match
 
     /**
-     * With {@code -Dbench.nomemo=true} every round matches through a lookup of another class, which has no memo: each
-     * round then decodes and parses the database's entries afresh, as the first does. Without it, rounds after the
+     * With {@code -Dbench.nomemo=true} every round matches through {@code AdvisoryLookup.unmemoized}: each round then
+     * decodes and parses the database's entries afresh, as the first does. Without it, rounds after the
      * first reuse what earlier ones parsed from the open database (the engine's {@code MatchMemo}).
      */
     private static final boolean NO_MEMO = Boolean.getBoolean("bench.nomemo");
-
-    private static AdvisoryLookup withoutMemo(AdvisoryLookup lookup) {
-        return new AdvisoryLookup() {
-            @Override
-            public List<dev.bulwark.engine.advisory.AffectedEntry> affected(dev.bulwark.engine.advisory.PackageKey k) {
-                return lookup.affected(k);
-            }
-
-            @Override
-            public java.util.Optional<dev.bulwark.engine.advisory.Advisory> advisory(String id) {
-                return lookup.advisory(id);
-            }
-
-            @Override
-            public java.util.Optional<dev.bulwark.engine.advisory.KevEntry> kev(String cveId) {
-                return lookup.kev(cveId);
-            }
-
-            @Override
-            public java.util.Optional<dev.bulwark.engine.advisory.EpssScore> epss(String cveId) {
-                return lookup.epss(cveId);
-            }
-        };
-    }
 
     private static void match(Path db, Path inventoryTsv, int rounds, Path findingsOut) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -449,7 +425,7 @@ public final class MatchBench {
                 long c0 = os.getProcessCpuTime();
                 long tc0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
-                AdvisoryLookup lookup = NO_MEMO ? withoutMemo(AdvisoryLookup.of(database)) : AdvisoryLookup.of(database);
+                AdvisoryLookup lookup = NO_MEMO ? AdvisoryLookup.unmemoized(database) : AdvisoryLookup.of(database);
                 MatchResult r = new VulnerabilityMatcher(lookup, VersionSchemes::forEcosystem).match(inventory);
                 long t1 = System.nanoTime();
                 wall[round] = (t1 - t0) / 1e6;

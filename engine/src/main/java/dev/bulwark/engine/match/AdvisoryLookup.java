@@ -28,6 +28,14 @@ public interface AdvisoryLookup {
      * decodes and parses from the file is kept with the open database and reused by every later match against it.
      */
     static AdvisoryLookup of(AdvisoryDatabase db) {
-        return new DatabaseLookup(db);
+        return new DatabaseLookup(db, true);
+    }
+
+    /**
+     * The lookup over an opened database file that keeps nothing between matches: each match decodes and parses what
+     * it reads afresh (the first match's cost every time, no memory held after it).
+     */
+    static AdvisoryLookup unmemoized(AdvisoryDatabase db) {
+        return new DatabaseLookup(db, false);
     }
 }

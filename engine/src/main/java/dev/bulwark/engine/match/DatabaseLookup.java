@@ -9,17 +9,22 @@ import dev.bulwark.engine.advisory.store.AdvisoryDatabase;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link AdvisoryLookup#of}: an open database, with the matcher's memo of what it parsed from it. */
+/**
+ * {@link AdvisoryLookup#of}: an open database, with the matcher's memo of what it parsed from it; or, from
+ * {@link AdvisoryLookup#unmemoized}, without one.
+ */
 final class DatabaseLookup implements AdvisoryLookup {
     private final AdvisoryDatabase db;
+    private final boolean memoized;
 
-    DatabaseLookup(AdvisoryDatabase db) {
+    DatabaseLookup(AdvisoryDatabase db, boolean memoized) {
         this.db = db;
+        this.memoized = memoized;
     }
 
-    /** What earlier matches against this open database decoded and parsed. */
+    /** What earlier matches against this open database decoded and parsed; null for an unmemoized lookup. */
     MatchMemo memo() {
-        return db.memo(MatchMemo.class, MatchMemo::new);
+        return memoized ? db.memo(MatchMemo.class, MatchMemo::new) : null;
     }
 
     @Override

@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bulwark.engine.advisory.Advisory;
-import dev.bulwark.engine.advisory.AffectedEntry;
-import dev.bulwark.engine.advisory.EpssScore;
-import dev.bulwark.engine.advisory.KevEntry;
-import dev.bulwark.engine.advisory.PackageKey;
 import dev.bulwark.engine.advisory.debian.TrackerFixtures;
 import dev.bulwark.engine.advisory.imports.Importers;
 import dev.bulwark.engine.advisory.store.AdvisoryDatabase;
@@ -23,7 +18,6 @@ import dev.bulwark.engine.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Matches against one open database share what earlier matches parsed from it ({@link MatchMemo}); that must never
  * change a result. The Debian rootfs and the same packages at source version 0 (inside every tracker range, so many
  * more keys and advisories are read) are matched one after the other on one open database, and each result must
- * equal what a lookup without any memo gives on a database opened afresh.
+ * equal what an unmemoized lookup gives on a database opened afresh.
  */
 @Tag("system")
 class MatchMemoTest {
@@ -65,7 +59,7 @@ class MatchMemoTest {
             assertTrue(memo.entries.size() >= keysAfterFirst);
 
             try (AdvisoryDatabase fresh = AdvisoryDatabase.open(dbFile)) {
-                AdvisoryLookup noMemo = withoutMemo(AdvisoryLookup.of(fresh));
+                AdvisoryLookup noMemo = AdvisoryLookup.unmemoized(fresh);
                 MatchResult expectedInstalled = match(noMemo, installed);
                 MatchResult expectedOld = match(noMemo, oldVersions);
                 assertFalse(expectedInstalled.findings().isEmpty());
@@ -81,30 +75,5 @@ class MatchMemoTest {
 
     private static MatchResult match(AdvisoryLookup lookup, Inventory inventory) {
         return new VulnerabilityMatcher(lookup, VersionSchemes::forEcosystem).match(inventory);
-    }
-
-    /** The same data through a lookup of another class, which has no memo. */
-    private static AdvisoryLookup withoutMemo(AdvisoryLookup lookup) {
-        return new AdvisoryLookup() {
-            @Override
-            public List<AffectedEntry> affected(PackageKey key) {
-                return lookup.affected(key);
-            }
-
-            @Override
-            public Optional<Advisory> advisory(String id) {
-                return lookup.advisory(id);
-            }
-
-            @Override
-            public Optional<KevEntry> kev(String cveId) {
-                return lookup.kev(cveId);
-            }
-
-            @Override
-            public Optional<EpssScore> epss(String cveId) {
-                return lookup.epss(cveId);
-            }
-        };
     }
 }
