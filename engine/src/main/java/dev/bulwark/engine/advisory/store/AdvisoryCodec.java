@@ -53,13 +53,30 @@ final class AdvisoryCodec {
     }
 
     static Advisory readAdvisory(RecordReader r) {
+        return readAdvisory(r, true);
+    }
+
+    /**
+     * The advisory as matching reads it: everything but {@code details} (null) and {@code affected} (empty), which a
+     * finding does not show and which make up most of a record.
+     */
+    static Advisory readAdvisoryForMatching(RecordReader r) {
+        return readAdvisory(r, false);
+    }
+
+    private static Advisory readAdvisory(RecordReader r, boolean whole) {
         try {
             String id = r.requiredString();
             List<String> aliases = r.strings();
             List<String> related = r.strings();
             List<String> upstream = r.strings();
             String summary = r.string();
-            String details = r.string();
+            String details = null;
+            if (whole) {
+                details = r.string();
+            } else {
+                r.skipString();
+            }
             var published = r.instant();
             var modified = r.instant();
             var withdrawn = r.instant();
@@ -69,9 +86,13 @@ final class AdvisoryCodec {
                 severities.add(new SeverityVector(r.enumValue(SeverityType.values()), r.requiredString()));
             }
             int na = r.count();
-            List<Affected> affected = new ArrayList<>(na);
+            List<Affected> affected = whole ? new ArrayList<>(na) : List.of();
             for (int i = 0; i < na; i++) {
-                affected.add(readAffected(r));
+                if (whole) {
+                    affected.add(readAffected(r));
+                } else {
+                    skipAffected(r);
+                }
             }
             int nr = r.count();
             List<Reference> refs = new ArrayList<>(nr);
@@ -80,42 +101,6 @@ final class AdvisoryCodec {
             }
             return new Advisory(id, aliases, related, upstream, summary, details, published, modified, withdrawn,
                     severities, affected, refs, r.string(), r.enumValue(AdvisorySource.values()));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new CorruptDatabase("invalid advisory: " + e.getMessage());
-        }
-    }
-
-    /**
-     * The advisory as matching reads it: everything but {@code details} (null) and {@code affected} (empty), which a
-     * finding does not show and which make up most of a record.
-     */
-    static Advisory readAdvisoryForMatching(RecordReader r) {
-        try {
-            String id = r.requiredString();
-            List<String> aliases = r.strings();
-            List<String> related = r.strings();
-            List<String> upstream = r.strings();
-            String summary = r.string();
-            r.skipString();
-            var published = r.instant();
-            var modified = r.instant();
-            var withdrawn = r.instant();
-            int ns = r.count();
-            List<SeverityVector> severities = new ArrayList<>(ns);
-            for (int i = 0; i < ns; i++) {
-                severities.add(new SeverityVector(r.enumValue(SeverityType.values()), r.requiredString()));
-            }
-            int na = r.count();
-            for (int i = 0; i < na; i++) {
-                skipAffected(r);
-            }
-            int nr = r.count();
-            List<Reference> refs = new ArrayList<>(nr);
-            for (int i = 0; i < nr; i++) {
-                refs.add(new Reference(r.requiredString(), r.requiredString()));
-            }
-            return new Advisory(id, aliases, related, upstream, summary, null, published, modified, withdrawn,
-                    severities, List.of(), refs, r.string(), r.enumValue(AdvisorySource.values()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new CorruptDatabase("invalid advisory: " + e.getMessage());
         }
