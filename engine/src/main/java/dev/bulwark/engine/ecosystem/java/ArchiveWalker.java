@@ -1,5 +1,6 @@
 package dev.bulwark.engine.ecosystem.java;
 
+import dev.bulwark.engine.catalog.BoundedRead;
 import dev.bulwark.engine.catalog.FailureWatchingStream;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
@@ -13,7 +14,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +54,6 @@ final class ArchiveWalker {
     private long heapHeld;
     /** The buffer the archives directly inside the file are read into, one after another; grows to the largest. */
     private byte[] reusable = new byte[64 << 10];
-    /** The length of what the last {@link #head} call read. */
-    private int headLength;
 
     private ArchiveWalker(String path, ArchiveLimits limits, WarningSink warnings, String foundBy) {
         this.limits = limits;
@@ -145,9 +143,6 @@ final class ArchiveWalker {
 
     private void entry(String path, CentralDirectory directory, CentralDirectory.Entry e, int depth,
             ArchiveContents contents) throws IOException {
-        if (!e.mayBeWanted()) {
-            return;
-        }
         String name = e.name();
         boolean pom = ArchiveNames.isPomProperties(name);
         boolean manifest = !pom && ArchiveContents.MANIFEST.equalsIgnoreCase(name);
@@ -229,66 +224,30 @@ final class ArchiveWalker {
         MessageDigest sha1 = sha1();
         ArchiveBudget budget = new ArchiveBudget(fileBudget, limits.maxBytesPerArchive(), path);
         int room = (int) Math.max(0, Math.min(IN_HEAP, HEAP_PER_FILE - heapHeld));
-        byte[] head = head(entry, room + 1, declaredSize, depth == 1);
-        int length = headLength;
+        // Stored entries come with their size (read into one array of it); the archives directly inside the file
+        // are read one after another into the walker's own buffer: a first touch of fresh heap pages cost more than
+        // reading the bytes (a fat jar's nested jars are 136 MB in all).
+        BoundedRead head = BoundedRead.of(entry, room + 1, declaredSize, depth == 1 ? reusable : null);
+        if (depth == 1 && head.bytes().length > reusable.length) {
+            reusable = head.bytes(); // grown for this archive: kept for the next
+        }
+        int length = head.length();
         heapHeld += length;
         try {
             ArchiveContents contents;
-            sha1.update(head, 0, length);
+            sha1.update(head.bytes(), 0, length);
             if (length <= room) {
-                contents = read(path, ArchiveSlice.of(head, length), depth, budget);
+                contents = read(path, ArchiveSlice.of(head.bytes(), length), depth, budget);
             } else {
                 DigestInputStream rest = new DigestInputStream(entry, sha1);
-                contents = streamed.read(path, new SequenceInputStream(new ByteArrayInputStream(head, 0, length),
-                        rest), depth, budget);
+                contents = streamed.read(path, new SequenceInputStream(new ByteArrayInputStream(head.bytes(), 0,
+                        length), rest), depth, budget);
                 rest.transferTo(OutputStream.nullOutputStream());
             }
             emit(path, contents, HexFormat.of().formatHex(sha1.digest()));
         } finally {
             heapHeld -= length;
         }
-    }
-
-    /**
-     * The first {@code limit} bytes of {@code entry} (all of it if shorter), as {@code entry.readNBytes(limit)}
-     * gives them, in the returned array's first {@link #headLength} bytes, but read straight into an array of the
-     * declared size when that is known and within the limit: a fat jar's nested jars are 136 MB in all, and growing
-     * buffers copied every byte twice more. With {@code reuse} (the archives directly inside the file, read one after
-     * another) that array is the walker's own, kept from one nested archive to the next: a first touch of fresh heap
-     * pages cost more than reading the bytes. The declared size is only a hint: a shorter entry is cut to what it
-     * held, a longer one read on to the limit. Callers give it only for stored entries, whose declared size is the
-     * bytes the stream holds, so a lying header cannot make this allocate much more than the entry's real bytes.
-     */
-    private byte[] head(InputStream entry, int limit, long declaredSize, boolean reuse) throws IOException {
-        if (declaredSize < 0 || declaredSize >= limit) {
-            byte[] all = entry.readNBytes(limit);
-            headLength = all.length;
-            return all;
-        }
-        byte[] buf;
-        if (reuse) {
-            if (reusable.length < declaredSize) {
-                reusable = new byte[(int) Math.min(Math.max(declaredSize, 2L * reusable.length), IN_HEAP + 1)];
-            }
-            buf = reusable;
-        } else {
-            buf = new byte[(int) declaredSize];
-        }
-        int n = entry.readNBytes(buf, 0, (int) declaredSize);
-        headLength = n;
-        if (n < declaredSize) {
-            return buf;
-        }
-        int next = entry.read();
-        if (next < 0) {
-            return buf;
-        }
-        byte[] more = entry.readNBytes(limit - n - 1);
-        byte[] all = Arrays.copyOf(buf, n + 1 + more.length);
-        all[n] = (byte) next;
-        System.arraycopy(more, 0, all, n + 1, more.length);
-        headLength = all.length;
-        return all;
     }
 
     void emit(String path, ArchiveContents contents, String sha1) {

@@ -224,19 +224,18 @@ final class CentralDirectory {
             throw new ZipException("the central directory ends after " + read + " of its " + count + " entries");
         }
         // cursor + CEN_SIZE <= end: the record's fixed part lies inside the directory, and so inside the archive
-        byte[] window = bytes; // the archive in place
         int at = heapAt + (int) cursor;
-        if (int32(window, at) != CEN_SIG) {
+        if (int32(bytes, at) != CEN_SIG) {
             throw new ZipException("central directory entry " + read + " has no valid signature");
         }
-        int flags = uint16(window, at + 8);
-        int method = uint16(window, at + 10);
-        long compressed = uint32(window, at + 20);
-        long size = uint32(window, at + 24);
-        int nameLength = uint16(window, at + 28);
-        int extraLength = uint16(window, at + 30);
-        int commentLength = uint16(window, at + 32);
-        long local = uint32(window, at + 42);
+        int flags = uint16(bytes, at + 8);
+        int method = uint16(bytes, at + 10);
+        long compressed = uint32(bytes, at + 20);
+        long size = uint32(bytes, at + 24);
+        int nameLength = uint16(bytes, at + 28);
+        int extraLength = uint16(bytes, at + 30);
+        int commentLength = uint16(bytes, at + 32);
+        long local = uint32(bytes, at + 42);
         long next = cursor + CEN_SIZE + nameLength + extraLength + commentLength;
         if (next > end) {
             throw new ZipException("central directory entry " + read + " runs past the directory's end");
@@ -250,8 +249,8 @@ final class CentralDirectory {
         }
         int nameAt = at + CEN_SIZE; // next <= end: the name lies inside the directory too
         sizeThrough += size;
-        if (Entry.mayBeWanted(window, nameAt, nameLength)) {
-            wanted.add(new Entry(Arrays.copyOfRange(window, nameAt, nameAt + nameLength), flags, method, compressed,
+        if (Entry.mayBeWanted(bytes, nameAt, nameLength)) {
+            wanted.add(new Entry(Arrays.copyOfRange(bytes, nameAt, nameAt + nameLength), flags, method, compressed,
                     size, local, read, sizeThrough));
         }
         cursor = next;
