@@ -12,7 +12,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,8 @@ final class DirectoryWalk {
     private final Predicate<String> wanted;
     private final Visitor visitor;
     private final boolean unix = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
-    private final Map<Long, Boolean> countedByDevice = new HashMap<>();
+    /** The root's device when its file system keeps classic link counts (set by {@link #run}), else null. */
+    private Object countedDevice;
     private int stats;
 
     /**
@@ -84,6 +84,7 @@ final class DirectoryWalk {
         Deque<Dir> pending = new ArrayDeque<>();
         if (unix) {
             Map<String, Object> root = stat(base);
+            countedDevice = countsLinks() ? root.get("dev") : null;
             pending.push(new Dir(base.toString(), "", subdirectories(root), (Long) root.get("size")));
         } else {
             pending.push(new Dir(base.toString(), "", -1, 0));
@@ -102,6 +103,10 @@ final class DirectoryWalk {
      * its link count promises (-1: unknown), its own size in bytes.
      */
     private record Dir(String path, String relative, int subdirectories, long size) {
+        /** What its entries' relative paths start with. */
+        String prefix() {
+            return relative.isEmpty() ? "" : relative + "/";
+        }
     }
 
     private List<Dir> list(Dir dir) {
@@ -115,7 +120,7 @@ final class DirectoryWalk {
             visitor.failed(dir.relative, whyUnlistable(dir.path));
             return subdirs;
         }
-        String prefix = dir.relative.isEmpty() ? "" : dir.relative + "/";
+        String prefix = dir.prefix();
         List<String> later = new ArrayList<>();
         for (String name : names) {
             String path = prefix + name;
@@ -137,7 +142,7 @@ final class DirectoryWalk {
 
     /** A huge directory, one entry at a time, every entry stat'ed: no list of its names is held. */
     private List<Dir> listLarge(Dir dir, List<Dir> subdirs) {
-        String prefix = dir.relative.isEmpty() ? "" : dir.relative + "/";
+        String prefix = dir.prefix();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(dir.path))) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
@@ -198,24 +203,23 @@ final class DirectoryWalk {
         return Files.readAttributes(p, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** The number of subdirectories the link count promises, or -1 when it cannot be trusted. */
+    /**
+     * The number of subdirectories the link count promises, or -1 when it cannot be trusted: below 2, or on another
+     * device than the root (a mount met on the way, whose file system is not known).
+     */
     private int subdirectories(Map<String, Object> attributes) {
         int nlink = (Integer) attributes.get("nlink");
-        if (nlink < 2 || !countsLinks((Long) attributes.get("dev"))) {
+        if (nlink < 2 || countedDevice == null || !countedDevice.equals(attributes.get("dev"))) {
             return -1;
         }
         return nlink - 2;
     }
 
-    private boolean countsLinks(long device) {
-        return countedByDevice.computeIfAbsent(device, d -> {
-            try {
-                // the device's mount: the walk's root, or a mount below it met on the way (rare)
-                return COUNTED_LINKS.contains(Files.getFileStore(base).type())
-                        && d.equals(Files.getAttribute(base, "unix:dev", LinkOption.NOFOLLOW_LINKS));
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
-        });
+    private boolean countsLinks() {
+        try {
+            return COUNTED_LINKS.contains(Files.getFileStore(base).type());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }
