@@ -30,16 +30,17 @@ build() { # $1 checkout -> its engine classpath in $work/cp-<n>
 build "$repo" this
 [ -n "$other" ] && build "$other" other
 
-if [ ! -f "$work/data/inventory-realistic.tsv" ]; then
-  "$java" -cp "$(cat "$work/classpath.this")" "$here/MatchBench.java" prepare "$shared/data/osv" \
-    "$shared/data/debian-bookworm" "$work/data"
-fi
-uptime
 # The probe is compiled once per build, so each timed JVM starts like an application (no source launcher).
 for n in this ${other:+other}; do
   mkdir -p "$work/probe.$n"
-  "$JAVA_HOME/bin/javac" -d "$work/probe.$n" -cp "$(cat "$work/classpath.$n")" "$here/MatchBench.java"
+  "$JAVA_HOME/bin/javac" -d "$work/probe.$n" -cp "$(cat "$work/classpath.$n")" "$here/MatchBench.java" \
+    "$here/MatchBenchData.java"
 done
+if [ ! -f "$work/data/inventory-realistic.tsv" ]; then
+  "$java" -cp "$work/probe.this:$(cat "$work/classpath.this")" MatchBench prepare "$shared/data/osv" \
+    "$shared/data/debian-bookworm" "$work/data"
+fi
+uptime
 # Two inventories of the same 10,000 names: hit-heavy (versions picked inside the advisories' ranges: ~14,600
 # findings) and realistic (most packages at their newest fix, as a maintained image carries them).
 for i in $(seq 1 "$runs"); do
