@@ -1,11 +1,14 @@
 package dev.bulwark.engine.ecosystem.npm;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +61,34 @@ final class LockfileJson {
         YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
                 .streamReadConstraints(constraints()).build();
         return new YAMLMapper(factory);
+    }
+
+    /**
+     * The object value at the parser ({@code {"name": "range"}}) read from the stream as its tree would read it:
+     * names in document order, each with the text of its last value, and a name whose last value is an object or
+     * array left out. Any other shape (an array, a string) counts as an empty object.
+     */
+    static Map<String, String> scalars(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        boolean containers = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken().isScalarValue()) {
+                out.put(name, p.getText());
+            } else {
+                p.skipChildren();
+                out.put(name, null); // keeps a first occurrence's place, as a tree does, until left out below
+                containers = true;
+            }
+        }
+        if (containers) {
+            out.values().removeIf(java.util.Objects::isNull);
+        }
+        return out;
     }
 
     /** The text of a field, or null when it is missing or not a string. */

@@ -3,10 +3,7 @@ package dev.bulwark.engine.ecosystem.npm;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.engine.BulwarkException;
-import dev.bulwark.engine.JsonTrees;
 import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
@@ -28,7 +25,7 @@ final class PackageJsonParser {
     }
 
     static List<Package> installed(CatalogFile file, WarningSink warnings) throws IOException {
-        Manifest m = read(file, warnings);
+        PackageFields m = read(file, warnings);
         if (m == null) {
             return List.of();
         }
@@ -46,31 +43,20 @@ final class PackageJsonParser {
     }
 
     static List<Package> manifest(CatalogFile file, WarningSink warnings) throws IOException {
-        Manifest m = read(file, warnings);
+        PackageFields m = read(file, warnings);
         if (m == null) {
             return List.of();
         }
         Map<String, String> runtime = new LinkedHashMap<>(m.dependencies);
         m.optional.forEach(runtime::putIfAbsent);
         m.peer.forEach(runtime::putIfAbsent);
-        if (runtime.isEmpty() && m.development.isEmpty()) {
+        if (runtime.isEmpty() && m.devDependencies.isEmpty()) {
             return List.of();
         }
-        return ProjectRoots.of(file.path(), runtime, m.development);
+        return ProjectRoots.of(file.path(), runtime, m.devDependencies);
     }
 
-    /** The fields read from a package.json; the rest (README copies, scripts) is skipped unparsed. */
-    private static final class Manifest {
-        String name;
-        String version;
-        List<String> licenses = List.of();
-        Map<String, String> dependencies = Map.of();
-        Map<String, String> optional = Map.of();
-        Map<String, String> peer = Map.of();
-        Map<String, String> development = Map.of();
-    }
-
-    private static Manifest read(CatalogFile file, WarningSink warnings) throws IOException {
+    private static PackageFields read(CatalogFile file, WarningSink warnings) throws IOException {
         byte[] data;
         try {
             data = file.readAll(MAX_SIZE);
@@ -78,37 +64,16 @@ final class PackageJsonParser {
             warnings.warn("npm.oversized", e.getMessage());
             return null;
         }
-        try (JsonParser p = LockfileJson.JSON.createParser(data)) {
+        try (JsonParser p = LockfileJson.JSON.createParser(chars(data))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 warnings.warn("npm.malformed", file.path() + ": not a JSON object");
                 return null;
             }
-            Manifest m = new Manifest();
-            ObjectNode licenseFields = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "name" -> m.name = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                    case "version" -> m.version = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                    case "license", "licenses" -> {
-                        if (licenseFields == null) {
-                            licenseFields = JsonNodeFactory.instance.objectNode();
-                        }
-                        licenseFields.set(field, JsonTrees.read(p));
-                    }
-                    case "dependencies" -> m.dependencies = strings(p);
-                    case "optionalDependencies" -> m.optional = strings(p);
-                    case "peerDependencies" -> m.peer = strings(p);
-                    case "devDependencies" -> m.development = strings(p);
-                    default -> p.skipChildren();
-                }
-            }
+            PackageFields m = PackageFields.read(p);
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
                 warnings.warn("npm.malformed", file.path() + ": content after the JSON object");
                 return null;
             }
-            m.licenses = licenseFields == null ? List.of() : NpmLicenses.of(licenseFields);
             return m;
         } catch (JacksonException e) {
             warnings.warn("npm.malformed", file.path() + ": " + firstLine(e.getOriginalMessage()));
@@ -116,23 +81,15 @@ final class PackageJsonParser {
         }
     }
 
-    /** A {@code {"name": "range"}} object; other shapes (an array, a string) count as none. */
-    private static Map<String, String> strings(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return Map.of();
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if (value.isScalarValue()) {
-                out.put(name, p.getText());
-            } else {
-                p.skipChildren();
-            }
-        }
-        return out;
+    /**
+     * The text of a UTF-8 file without its byte order mark. Decoding the whole small file at once (one intrinsic
+     * loop) and parsing the characters costs less than the parser's own decoding reader, which streams bytes through
+     * a charset decoder in chunks; malformed bytes become replacement characters either way.
+     */
+    private static char[] chars(byte[] data) {
+        int bom = data.length >= 3 && (data[0] & 0xff) == 0xef && (data[1] & 0xff) == 0xbb && (data[2] & 0xff) == 0xbf
+                ? 3 : 0;
+        return new String(data, bom, data.length - bom, java.nio.charset.StandardCharsets.UTF_8).toCharArray();
     }
 
     static String firstLine(String message) {

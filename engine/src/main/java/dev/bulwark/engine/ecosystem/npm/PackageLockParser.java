@@ -60,36 +60,38 @@ final class PackageLockParser {
         return resolve(packages.isEmpty() ? legacy : packages, file.path());
     }
 
+    /**
+     * Version 2 and 3 {@code packages}, each entry read field by field from the stream (a tree per entry cost a
+     * 1,500-package lockfile more than reading it): the last of duplicate fields counts, as in a tree.
+     */
     private static void readPackages(JsonParser p, Map<String, Installed> out, String path, WarningSink warnings)
             throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            p.nextToken();
-            JsonNode entry = JsonTrees.read(p);
-            int nm = NpmFileKind.lastNodeModules(key);
-            // "" is the project itself; keys outside node_modules are workspace sources; links point at them.
-            if (nm < 0 || entry == null || !entry.isObject() || LockfileJson.flag(entry, "link")) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
                 continue;
             }
-            String name = LockfileJson.text(entry, "name");
-            if (name == null) {
-                name = key.substring(nm + "node_modules/".length());
+            PackageFields entry = PackageFields.read(p);
+            int nm = NpmFileKind.lastNodeModules(key);
+            // "" is the project itself; keys outside node_modules are workspace sources; links point at them.
+            if (nm < 0 || entry.link) {
+                continue;
             }
-            String version = LockfileJson.text(entry, "version");
-            if (version == null || version.isEmpty()) {
+            String name = entry.name != null ? entry.name : key.substring(nm + "node_modules/".length());
+            if (entry.version == null || entry.version.isEmpty()) {
                 warnings.warn("npm.incomplete-entry", path + ": " + key + " has no version");
                 continue;
             }
-            List<String> requires = new ArrayList<>(LockfileJson.stringMap(entry, "dependencies").keySet());
-            for (String kind : List.of("optionalDependencies", "peerDependencies")) {
-                for (String n : LockfileJson.stringMap(entry, kind).keySet()) {
+            List<String> requires = new ArrayList<>(entry.dependencies.size());
+            for (Map<String, String> kind : List.of(entry.dependencies, entry.optional, entry.peer)) {
+                for (String n : kind.keySet()) {
                     if (!requires.contains(n)) {
                         requires.add(n);
                     }
                 }
             }
-            put(out, key, new Installed(name, version, NpmLicenses.of(entry), LockfileJson.flag(entry, "dev"),
-                    requires));
+            put(out, key, new Installed(name, entry.version, entry.licenses, entry.development, requires));
         }
     }
 

@@ -25,8 +25,12 @@ public final class CargoLockCataloger implements Cataloger {
     static final String NAME = "cargo-lock";
     /** The largest real lockfiles (rustc's own) are well under 1 MB. */
     static final int MAX_SIZE = 16 << 20;
-    private static final TomlMapper TOML = new TomlMapper(TomlFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build());
+
+    /** The TOML reader, built when a Cargo.lock is first met, not whenever a scan constructs this cataloger. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper(TomlFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build());
+    }
 
     @Override
     public String name() {
@@ -47,7 +51,7 @@ public final class CargoLockCataloger implements Cataloger {
     public List<Package> parse(CatalogFile file, WarningSink warnings) throws IOException {
         JsonNode root;
         try {
-            root = TOML.readTree(file.readAll(MAX_SIZE));
+            root = Toml.MAPPER.readTree(file.readAll(MAX_SIZE));
         } catch (BulwarkException e) {
             warnings.warn("cargo-lock.oversized", e.getMessage() + "; skipped");
             return List.of();

@@ -26,8 +26,16 @@ import java.util.Set;
 public final class RustBinaryCataloger implements Cataloger {
     static final String NAME = "rust-binary";
     static final int MAX_PACKAGES = 50_000;
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
+
+    /**
+     * The JSON reader, built when a binary with a dependency section is first met: every scan constructs this
+     * cataloger, and an {@code ObjectMapper} built at class initialisation cost each one (an image of Debian
+     * packages, a node_modules tree) 50 ms with the startup cache and 300 ms without.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
+    }
 
     @Override
     public String name() {
@@ -58,7 +66,7 @@ public final class RustBinaryCataloger implements Cataloger {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             warnings.warn("rust-binary.malformed-json", file.path() + ": .dep-v0 is not JSON ("
                     + e.getOriginalMessage() + "); skipped");

@@ -48,6 +48,31 @@ class NpmHostileInputTest {
     }
 
     @Test
+    void byteOrderMarkAndBadUtf8ReadAsJacksonReadsThem() throws IOException {
+        // A UTF-8 byte order mark is skipped and bytes that are not UTF-8 become replacement characters, as the
+        // parser reading the bytes itself does; neither is a warning.
+        byte[] bom = utf8("\uFEFF{\"name\": \"a\", \"version\": \"1.0.0\"}");
+        assertEquals(List.of("a@1.0.0"), ids(parse("node_modules/a/package.json", bom)));
+        byte[] bad = utf8("{\"name\": \"b\", \"version\": \"1.0.0\", \"license\": \"MIT?\"}");
+        bad[bad.length - 3] = (byte) 0xff;
+        List<Package> read = parse("node_modules/b/package.json", bad);
+        assertEquals(List.of("b@1.0.0"), ids(read));
+        assertEquals(List.of("MIT\uFFFD"), read.get(0).licenses());
+        assertEquals(List.of(), warnings);
+        // what the factory's own byte reader (a decoding reader, field names not canonicalized) makes of the bytes
+        try (com.fasterxml.jackson.core.JsonParser p = LockfileJson.JSON.createParser(bad)) {
+            assertEquals("MIT\uFFFD", dev.bulwark.engine.JsonTrees.readDocument(p).get("license").asText());
+        }
+        try (com.fasterxml.jackson.core.JsonParser p = LockfileJson.JSON.createParser(bom)) {
+            assertEquals("a", dev.bulwark.engine.JsonTrees.readDocument(p).get("name").asText());
+        }
+    }
+
+    private static List<String> ids(List<Package> packages) {
+        return packages.stream().map(p -> p.name() + "@" + p.version()).toList();
+    }
+
+    @Test
     void deeplyNestedJsonStopsAtTheDepthLimit() throws IOException {
         byte[] deep = utf8("{\"name\":\"a\",\"version\":\"1.0.0\",\"x\":" + "[".repeat(200_000));
         assertEquals(List.of(), parse("node_modules/a/package.json", deep));
