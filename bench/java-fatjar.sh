@@ -26,7 +26,9 @@ cp_file=$(mktemp)
 . "$root/bin/find-jdk.sh"
 java="$JAVA_HOME/bin/java"
 for run in 1 2 3; do
-  "$java" -Xmx256m -cp "engine/target/classes:engine/target/test-classes:$(cat "$cp_file")" \
+  # the launcher's JVM options, without its startup cache (bench/fs-cli.sh measures `bulwark fs` with it)
+  "$java" -Xmx256m -XX:+UseSerialGC -XX:-UsePerfData -Xss2m \
+    -cp "engine/target/classes:engine/target/test-classes:$(cat "$cp_file")" \
     dev.bulwark.engine.ecosystem.java.FatJarBench "$fixture/scan"
 done
 rm -f "$cp_file"

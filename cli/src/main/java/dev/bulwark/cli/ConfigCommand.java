@@ -51,6 +51,7 @@ final class ConfigCommand implements Command {
     @Override
     public int run(ParsedArgs args, Io io) {
         ReportOptions report = new ReportOptions(args);
+        report.step(io, "command started");
         ReportWriter writer = report.writer();
         FindingOptions gate = new FindingOptions(args, Set.of("misconfig"));
         Path root = Path.of(args.positional());
@@ -66,7 +67,7 @@ final class ConfigCommand implements Command {
                 null, null), null, List.of(), List.of(), warnings);
         FindingOptions.Outcome outcome = gate.decide(new Assessment(inventory, findings, List.of("misconfig"), null),
                 subjects, io, report.quiet);
-        report.write(writer, outcome.shown(), io);
+        report.writeShown(writer, outcome.shown(), io);
         report.summarizeWarnings(inventory, io.err());
         return outcome.exitCode();
     }

@@ -31,11 +31,13 @@ final class FsCommand implements Command {
     @Override
     public int run(ParsedArgs args, Io io) {
         ReportOptions report = new ReportOptions(args);
+        report.step(io, "command started");
         ReportWriter writer = report.writer();
         FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln", "secret", "misconfig"));
         var scanned = new DirectoryScanner(Catalogers.all(),
                 findings.withScanners(dev.bulwark.engine.scan.ScanOptions.defaults())).index(Path.of(args.positional()));
         Inventory inventory = scanned.inventory();
+        report.step(io, "inventory (" + inventory.packages().size() + " packages)");
         List<dev.bulwark.engine.finding.Finding> other = new java.util.ArrayList<>(scanned.secrets());
         List<dev.bulwark.engine.policy.PolicySubject> subjects = new java.util.ArrayList<>();
         if (findings.scanners.contains("misconfig")) {
@@ -46,7 +48,7 @@ final class FsCommand implements Command {
         }
         FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, other, io, report.quiet),
                 subjects, io, report.quiet);
-        report.write(writer, outcome.shown(), io);
+        report.writeShown(writer, outcome.shown(), io);
         report.summarizeWarnings(outcome.shown().inventory(), io.err());
         return outcome.exitCode();
     }

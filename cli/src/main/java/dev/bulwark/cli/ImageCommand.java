@@ -76,6 +76,7 @@ final class ImageCommand implements Command {
     @Override
     public int run(ParsedArgs args, Io io) throws IOException {
         ReportOptions report = new ReportOptions(args);
+        report.step(io, "command started");
         ReportWriter writer = report.writer();
         FindingOptions findings = new FindingOptions(args, java.util.Set.of("vuln", "secret", "misconfig"));
         boolean hardening = findings.scanners.contains("misconfig");
@@ -101,6 +102,7 @@ final class ImageCommand implements Command {
         List<Finding> other = new ArrayList<>();
         List<dev.bulwark.engine.policy.PolicySubject> imageSubjects;
         try (Image image = source.open()) {
+            report.step(io, "image opened (" + image.layers().size() + " layers)");
             imageSubjects = List.of(new dev.bulwark.engine.policy.PolicySubject.Image(image.config()));
             ScanListener listener = ScanListener.NONE;
             ProgressPrinter progress = null;
@@ -117,6 +119,7 @@ final class ImageCommand implements Command {
                 }
             }
             inventory = scanned.inventory();
+            report.step(io, "inventory (" + inventory.packages().size() + " packages)");
             other.addAll(scanned.secrets());
             if (hardening) {
                 HardeningResult checked = HardeningChecks.run(new HardeningInput(image.config(), registryReference(args),
@@ -130,7 +133,7 @@ final class ImageCommand implements Command {
         }
         FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, other, io, report.quiet),
                 imageSubjects, io, report.quiet);
-        report.write(writer, outcome.shown(), io);
+        report.writeShown(writer, outcome.shown(), io);
         report.summarizeWarnings(outcome.shown().inventory(), io.err());
         return outcome.exitCode();
     }

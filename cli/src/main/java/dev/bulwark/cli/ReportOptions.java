@@ -25,23 +25,47 @@ final class ReportOptions {
             "Write the report to FILE instead of standard output (a regular file is written whole or not at all; a "
                     + "device or pipe in place).", "--output", "-o");
     static final Opt QUIET = Opt.flag("No progress and no warning summary on standard error.", "--quiet", "-q");
-    static final Opt DEBUG = Opt.flag("Show stack traces with errors.", "--debug");
+    static final Opt DEBUG = Opt.flag("Show stack traces with errors, and on standard error when each step of the scan "
+            + "finished, in milliseconds since the JVM started.", "--debug");
     static final List<Opt> OPTIONS = List.of(FORMAT, OUTPUT, QUIET, DEBUG);
 
     final String format;
     final Path output;
     final boolean quiet;
+    final boolean debug;
 
     ReportOptions(ParsedArgs args) {
         this.format = args.value("--format", "table");
         String out = args.value("--output");
         this.output = out == null ? null : Path.of(out);
         this.quiet = args.flag("--quiet");
+        this.debug = args.flag("--debug");
+    }
+
+    /**
+     * With {@code --debug}, says on standard error that a step finished and when: {@code bulwark: debug: inventory
+     * (1558 packages) at 812 ms}, counted from the JVM's launch (its uptime; {@code getStartTime()} would leave out
+     * the creation of the VM). The time to load the management classes that tell it is not counted.
+     */
+    void step(Io io, String what) {
+        if (debug) {
+            long before = System.nanoTime();
+            long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            long at = uptime - (System.nanoTime() - before) / 1_000_000;
+            io.err().println("bulwark: debug: " + what + " at " + at + " ms");
+        }
     }
 
     /** Validates the format before any work is done, so a typo fails fast. */
     ReportWriter writer() {
         return ReportWriters.standard(ReportContext.system()).require(format);
+    }
+
+    /** Writes the report of what is shown; with {@code --debug}, the steps before and after it are told. */
+    void writeShown(ReportWriter writer, Assessment shown, Io io) {
+        step(io, "findings (" + shown.findings().size() + ")");
+        write(writer, shown, io);
+        step(io, "report written");
     }
 
     void write(ReportWriter writer, Inventory inventory, Io io) {

@@ -34,12 +34,14 @@ final class SbomCommand implements Command {
     @Override
     public int run(ParsedArgs args, Io io) {
         ReportOptions report = new ReportOptions(args);
+        report.step(io, "command started");
         ReportWriter writer = report.writer();
         FindingOptions findings = new FindingOptions(args, Set.of("vuln"));
         Inventory inventory = SbomReader.read(Path.of(args.positional()));
+        report.step(io, "inventory (" + inventory.packages().size() + " packages)");
         FindingOptions.Outcome outcome = findings.decide(findings.assess(inventory, List.of(), io, report.quiet),
                 List.of(), io, report.quiet);
-        report.write(writer, outcome.shown(), io);
+        report.writeShown(writer, outcome.shown(), io);
         report.summarizeWarnings(outcome.shown().inventory(), io.err());
         return outcome.exitCode();
     }

@@ -105,6 +105,43 @@ class ImageCommandTest {
     }
 
     @Test
+    void debugTellsWhenEachStepFinished() throws IOException {
+        String cache = tmp.resolve("cache").toString();
+        for (String[] args : new String[][] {
+            {"image", "--input", images.finalDockerArchive().toString(), "--cache-dir", cache},
+            {"fs", images.rootfs().toString()}}) {
+            CliRun r = run(concat(args, "--scanners", "none", "-q", "-f", "json", "--debug"));
+            assertEquals(0, r.exit(), r.toString());
+            int packages = JSON.readTree(r.out()).path("packages").size();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("bulwark: debug: (.*) at (\\d+) ms\n")
+                    .matcher(r.err());
+            java.util.List<String> steps = new java.util.ArrayList<>();
+            long last = -1;
+            while (m.find()) {
+                steps.add(m.group(1));
+                long at = Long.parseLong(m.group(2));
+                assertTrue(at >= last, r.err()); // in order, counted from the JVM's launch
+                last = at;
+            }
+            java.util.List<String> expectedSteps = new java.util.ArrayList<>(java.util.List.of("command started",
+                    "inventory (" + packages + " packages)", "findings (0)", "report written"));
+            if (args[0].equals("image")) {
+                expectedSteps.add(1, "image opened (4 layers)");
+            }
+            assertEquals(expectedSteps, steps, r.err());
+            assertTrue(last < java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            CliRun plain = run(concat(args, "--scanners", "none", "-q", "-f", "json"));
+            assertEquals("", plain.err(), "only --debug tells the steps");
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void progressIsShownOnATerminalUnlessQuiet() {
         String before = System.getProperty("bulwark.tty");
         System.setProperty("bulwark.tty", "true"); // what the launcher passes when stderr is a terminal
