@@ -41,34 +41,68 @@ public final class JsonTrees {
         if (t == null) {
             return null;
         }
-        JsonNode first = node(p, t);
-        if (!first.isContainerNode()) {
-            return first;
-        }
-        ArrayDeque<ContainerNode<?>> open = new ArrayDeque<>();
-        open.push((ContainerNode<?>) first);
-        String name = null;
-        while (!open.isEmpty()) {
+        Builder tree = new Builder(node(p, t));
+        while (!tree.done()) {
             t = p.nextToken();
             if (t == JsonToken.FIELD_NAME) {
-                name = p.currentName();
+                tree.name(p.currentName());
             } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                open.pop();
+                tree.end();
             } else if (t == null) {
                 throw new JsonParseException(p, "unexpected end of input in a JSON value");
             } else {
-                JsonNode value = node(p, t);
-                if (open.peek() instanceof ObjectNode o) {
-                    o.set(name, value);
-                } else {
-                    ((ArrayNode) open.peek()).add(value);
-                }
-                if (value.isContainerNode()) {
-                    open.push((ContainerNode<?>) value);
-                }
+                tree.value(node(p, t));
             }
         }
-        return first;
+        return tree.root();
+    }
+
+    /**
+     * A tree built from a reader's events, as {@code readTree} builds it: the last of duplicate names kept, in the
+     * first one's place. Shared by the readers that build trees without an {@code ObjectMapper}.
+     */
+    public static final class Builder {
+        private final JsonNode root;
+        private final ArrayDeque<ContainerNode<?>> open = new ArrayDeque<>();
+        private String name;
+
+        /** @param first the node of the value's first token: an empty container, or the whole scalar */
+        public Builder(JsonNode first) {
+            this.root = first;
+            if (first.isContainerNode()) {
+                open.push((ContainerNode<?>) first);
+            }
+        }
+
+        /** Whether the value is complete: every container it opened is closed. */
+        public boolean done() {
+            return open.isEmpty();
+        }
+
+        public void name(String fieldName) {
+            this.name = fieldName;
+        }
+
+        /** The innermost open container ended. */
+        public void end() {
+            open.pop();
+        }
+
+        /** A value in the innermost open container (under the last name, in an object); a container is opened. */
+        public void value(JsonNode value) {
+            if (open.peek() instanceof ObjectNode o) {
+                o.set(name, value);
+            } else {
+                ((ArrayNode) open.peek()).add(value);
+            }
+            if (value.isContainerNode()) {
+                open.push((ContainerNode<?>) value);
+            }
+        }
+
+        public JsonNode root() {
+            return root;
+        }
     }
 
     /** The node for a value's first token: an empty container, or the whole scalar. */

@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -33,7 +32,6 @@ final class DirectoryWalk {
     private static final int S_IFDIR = 0040000;
     private static final int S_IFREG = 0100000;
     private static final int S_IFLNK = 0120000;
-    private static final String UNIX_ATTRIBUTES = "unix:mode,nlink,size,dev";
 
     /** What the walk reports, in the walking thread. */
     interface Visitor {
@@ -56,7 +54,7 @@ final class DirectoryWalk {
     private final Visitor visitor;
     private final boolean unix = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
     /** The root's device when its file system keeps classic link counts (set by {@link #run}), else null. */
-    private Object countedDevice;
+    private Long countedDevice;
     private int stats;
 
     /**
@@ -83,9 +81,9 @@ final class DirectoryWalk {
     void run() throws IOException {
         Deque<Dir> pending = new ArrayDeque<>();
         if (unix) {
-            Map<String, Object> root = stat(base);
-            countedDevice = countsLinks() ? root.get("dev") : null;
-            pending.push(new Dir(base.toString(), "", subdirectories(root), (Long) root.get("size")));
+            UnixStat root = stat(base);
+            countedDevice = countsLinks() ? root.dev() : null;
+            pending.push(new Dir(base.toString(), "", subdirectories(root), root.size()));
         } else {
             pending.push(new Dir(base.toString(), "", -1, 0));
         }
@@ -173,14 +171,14 @@ final class DirectoryWalk {
         Path p = Path.of(dir.path, name);
         try {
             if (unix) {
-                Map<String, Object> a = stat(p);
-                int type = (Integer) a.get("mode") & S_IFMT;
+                UnixStat a = stat(p);
+                int type = a.mode() & S_IFMT;
                 if (type == S_IFDIR) {
-                    subdirs.add(new Dir(p.toString(), path, subdirectories(a), (Long) a.get("size")));
+                    subdirs.add(new Dir(p.toString(), path, subdirectories(a), a.size()));
                 } else if (type == S_IFLNK) {
                     visitor.symlink(path, p);
                 } else if (type == S_IFREG && want) {
-                    visitor.file(path, p, (Long) a.get("size"));
+                    visitor.file(path, p, a.size());
                 }
             } else {
                 stats++;
@@ -198,18 +196,18 @@ final class DirectoryWalk {
         }
     }
 
-    private Map<String, Object> stat(Path p) throws IOException {
+    private UnixStat stat(Path p) throws IOException {
         stats++;
-        return Files.readAttributes(p, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        return UnixStat.of(p);
     }
 
     /**
      * The number of subdirectories the link count promises, or -1 when it cannot be trusted: below 2, or on another
      * device than the root (a mount met on the way, whose file system is not known).
      */
-    private int subdirectories(Map<String, Object> attributes) {
-        int nlink = (Integer) attributes.get("nlink");
-        if (nlink < 2 || countedDevice == null || !countedDevice.equals(attributes.get("dev"))) {
+    private int subdirectories(UnixStat attributes) {
+        int nlink = attributes.nlink();
+        if (nlink < 2 || countedDevice == null || countedDevice != attributes.dev()) {
             return -1;
         }
         return nlink - 2;

@@ -19,10 +19,13 @@ final class InstalledTree {
     private final Map<String, Package> byDir = new HashMap<>();
     private final Map<String, List<String>> edges = new HashMap<>();
 
+    private final NodeResolution<Package> resolution;
+
     InstalledTree(List<Package> installed) {
         for (Package p : installed) {
             byDir.put(dirOf(p.location()), p);
         }
+        resolution = new NodeResolution<>(byDir);
         for (Map.Entry<String, Package> e : byDir.entrySet()) {
             List<String> to = new ArrayList<>(e.getValue().dependsOn().size());
             for (String spec : e.getValue().dependsOn()) {
@@ -71,7 +74,7 @@ final class InstalledTree {
     }
 
     private String resolveDir(String from, String name) {
-        Package p = NodeResolution.resolve(byDir, from, name);
+        Package p = resolution.resolve(from, name);
         return p == null ? null : dirOf(p.location());
     }
 

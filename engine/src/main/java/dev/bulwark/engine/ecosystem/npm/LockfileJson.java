@@ -1,13 +1,11 @@
 package dev.bulwark.engine.ecosystem.npm;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.bulwark.engine.catalog.JsonScanner;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,16 +22,8 @@ final class LockfileJson {
     static final int MAX_DEPTH = 200;
     static final int MAX_STRING = 1 << 20;
 
-    /**
-     * Field names are neither interned nor canonicalized: lockfiles key every package by its unique path
-     * ({@code node_modules/a/node_modules/b}), so a symbol table only grows, and {@code String.intern} on thousands
-     * of one-off names was the largest single cost of reading a 1,500-package tree. A plain factory, no
-     * {@code ObjectMapper}: trees are built by {@link dev.bulwark.engine.JsonTrees}.
-     */
-    static final JsonFactory JSON = JsonFactory.builder()
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .streamReadConstraints(constraints()).build();
+    /** The bounds of the JSON reader: nesting, string, name and number lengths, as Jackson's defaults nearly are. */
+    static final JsonScanner.Limits JSON_LIMITS = new JsonScanner.Limits(MAX_DEPTH, MAX_STRING, 64 << 10, 100);
 
     private LockfileJson() {
     }
@@ -64,23 +54,23 @@ final class LockfileJson {
     }
 
     /**
-     * The object value at the parser ({@code {"name": "range"}}) read from the stream as its tree would read it:
-     * names in document order, each with the text of its last value, and a name whose last value is an object or
-     * array left out. Any other shape (an array, a string) counts as an empty object.
+     * The object value at the reader ({@code {"name": "range"}}) as its tree would read it: names in document order,
+     * each with the text of its last value, and a name whose last value is an object or array left out. Any other
+     * shape (an array, a string) counts as an empty object.
      */
-    static Map<String, String> scalars(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
+    static Map<String, String> scalars(JsonScanner json) throws IOException {
+        if (json.current() != JsonScanner.Token.START_OBJECT) {
+            json.skipChildren();
             return Map.of();
         }
         Map<String, String> out = new LinkedHashMap<>();
         boolean containers = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            if (p.nextToken().isScalarValue()) {
-                out.put(name, p.getText());
+        while (json.next() == JsonScanner.Token.NAME) {
+            String name = json.text();
+            if (json.next().isScalar()) {
+                out.put(name, json.text());
             } else {
-                p.skipChildren();
+                json.skipChildren();
                 out.put(name, null); // keeps a first occurrence's place, as a tree does, until left out below
                 containers = true;
             }

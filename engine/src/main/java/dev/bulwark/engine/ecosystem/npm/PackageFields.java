@@ -1,10 +1,8 @@
 package dev.bulwark.engine.ecosystem.npm;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.engine.JsonTrees;
+import dev.bulwark.engine.catalog.JsonScanner;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -29,32 +27,29 @@ final class PackageFields {
     private PackageFields() {
     }
 
-    /**
-     * Reads the object whose {@code START_OBJECT} the parser is on, leaving the parser on its {@code END_OBJECT}
-     * (or on whatever token broke it off, for the caller to judge).
-     */
-    static PackageFields read(JsonParser p) throws IOException {
+    /** Reads the object whose {@code START_OBJECT} the reader is on, leaving the reader on its {@code END_OBJECT}. */
+    static PackageFields read(JsonScanner json) throws IOException {
         PackageFields f = new PackageFields();
         ObjectNode licenseFields = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
+        while (json.next() == JsonScanner.Token.NAME) {
+            String field = json.text();
+            JsonScanner.Token value = json.next();
             switch (field) {
-                case "name" -> f.name = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                case "version" -> f.version = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                case "dev" -> f.development = JsonTrees.read(p).asBoolean(false);
-                case "link" -> f.link = JsonTrees.read(p).asBoolean(false);
+                case "name" -> f.name = value == JsonScanner.Token.STRING ? json.text() : null;
+                case "version" -> f.version = value == JsonScanner.Token.STRING ? json.text() : null;
+                case "dev" -> f.development = json.readTree().asBoolean(false);
+                case "link" -> f.link = json.readTree().asBoolean(false);
                 case "license", "licenses" -> {
                     if (licenseFields == null) {
                         licenseFields = JsonNodeFactory.instance.objectNode();
                     }
-                    licenseFields.set(field, JsonTrees.read(p));
+                    licenseFields.set(field, json.readTree());
                 }
-                case "dependencies" -> f.dependencies = LockfileJson.scalars(p);
-                case "optionalDependencies" -> f.optional = LockfileJson.scalars(p);
-                case "peerDependencies" -> f.peer = LockfileJson.scalars(p);
-                case "devDependencies" -> f.devDependencies = LockfileJson.scalars(p);
-                default -> p.skipChildren();
+                case "dependencies" -> f.dependencies = LockfileJson.scalars(json);
+                case "optionalDependencies" -> f.optional = LockfileJson.scalars(json);
+                case "peerDependencies" -> f.peer = LockfileJson.scalars(json);
+                case "devDependencies" -> f.devDependencies = LockfileJson.scalars(json);
+                default -> json.skipChildren();
             }
         }
         if (licenseFields != null) {

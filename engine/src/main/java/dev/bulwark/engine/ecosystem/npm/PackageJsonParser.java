@@ -1,10 +1,8 @@
 package dev.bulwark.engine.ecosystem.npm;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.catalog.CatalogFile;
+import dev.bulwark.engine.catalog.JsonScanner;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import java.io.IOException;
@@ -64,32 +62,22 @@ final class PackageJsonParser {
             warnings.warn("npm.oversized", e.getMessage());
             return null;
         }
-        try (JsonParser p = LockfileJson.JSON.createParser(chars(data))) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        try {
+            JsonScanner json = new JsonScanner(data, data.length, LockfileJson.JSON_LIMITS);
+            if (json.next() != JsonScanner.Token.START_OBJECT) {
                 warnings.warn("npm.malformed", file.path() + ": not a JSON object");
                 return null;
             }
-            PackageFields m = PackageFields.read(p);
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+            PackageFields m = PackageFields.read(json);
+            if (json.next() != null) {
                 warnings.warn("npm.malformed", file.path() + ": content after the JSON object");
                 return null;
             }
             return m;
-        } catch (JacksonException e) {
-            warnings.warn("npm.malformed", file.path() + ": " + firstLine(e.getOriginalMessage()));
+        } catch (JsonScanner.MalformedJsonException e) {
+            warnings.warn("npm.malformed", file.path() + ": " + e.getMessage());
             return null;
         }
-    }
-
-    /**
-     * The text of a UTF-8 file without its byte order mark. Decoding the whole small file at once (one intrinsic
-     * loop) and parsing the characters costs less than the parser's own decoding reader, which streams bytes through
-     * a charset decoder in chunks; malformed bytes become replacement characters either way.
-     */
-    private static char[] chars(byte[] data) {
-        int bom = data.length >= 3 && (data[0] & 0xff) == 0xef && (data[1] & 0xff) == 0xbb && (data[2] & 0xff) == 0xbf
-                ? 3 : 0;
-        return new String(data, bom, data.length - bom, java.nio.charset.StandardCharsets.UTF_8).toCharArray();
     }
 
     static String firstLine(String message) {

@@ -1,19 +1,16 @@
 package dev.bulwark.engine.ecosystem.npm;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.bulwark.engine.JsonTrees;
 import dev.bulwark.engine.catalog.CatalogFile;
+import dev.bulwark.engine.catalog.JsonScanner;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code package-lock.json} and {@code npm-shrinkwrap.json}, lockfile versions 1 to 3, read as a stream one entry
@@ -34,25 +31,26 @@ final class PackageLockParser {
     static List<Package> parse(CatalogFile file, WarningSink warnings) throws IOException {
         Map<String, Installed> packages = new LinkedHashMap<>();
         Map<String, Installed> legacy = new LinkedHashMap<>();
-        try (JsonParser p = LockfileJson.JSON.createParser(file.content())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        try {
+            JsonScanner json = new JsonScanner(file.content(), LockfileJson.JSON_LIMITS);
+            if (json.next() != JsonScanner.Token.START_OBJECT) {
                 warnings.warn("npm.malformed", file.path() + ": not a JSON object");
                 return List.of();
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (field.equals("packages") && value == JsonToken.START_OBJECT) {
-                    readPackages(p, packages, file.path(), warnings);
-                } else if (field.equals("dependencies") && value == JsonToken.START_OBJECT && packages.isEmpty()) {
-                    readLegacy(p, "", legacy, file.path(), warnings);
+            while (json.next() == JsonScanner.Token.NAME) {
+                String field = json.text();
+                JsonScanner.Token value = json.next();
+                if (field.equals("packages") && value == JsonScanner.Token.START_OBJECT) {
+                    readPackages(json, packages, file.path(), warnings);
+                } else if (field.equals("dependencies") && value == JsonScanner.Token.START_OBJECT
+                        && packages.isEmpty()) {
+                    readLegacy(json, "", legacy, file.path(), warnings);
                 } else {
-                    p.skipChildren();
+                    json.skipChildren();
                 }
             }
-        } catch (JacksonException e) {
-            warnings.warn("npm.malformed", file.path() + ": " + PackageJsonParser.firstLine(e.getOriginalMessage())
-                    + " (entries before it are kept)");
+        } catch (JsonScanner.MalformedJsonException e) {
+            warnings.warn("npm.malformed", file.path() + ": " + e.getMessage() + " (entries before it are kept)");
         } catch (TooManyEntries e) {
             warnings.warn("npm.too-many-entries", file.path() + ": more than " + MAX_ENTRIES
                     + " entries; the rest are not read");
@@ -64,15 +62,15 @@ final class PackageLockParser {
      * Version 2 and 3 {@code packages}, each entry read field by field from the stream (a tree per entry cost a
      * 1,500-package lockfile more than reading it): the last of duplicate fields counts, as in a tree.
      */
-    private static void readPackages(JsonParser p, Map<String, Installed> out, String path, WarningSink warnings)
-            throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
+    private static void readPackages(JsonScanner json, Map<String, Installed> out, String path,
+            WarningSink warnings) throws IOException {
+        while (json.next() == JsonScanner.Token.NAME) {
+            String key = json.text();
+            if (json.next() != JsonScanner.Token.START_OBJECT) {
+                json.skipChildren();
                 continue;
             }
-            PackageFields entry = PackageFields.read(p);
+            PackageFields entry = PackageFields.read(json);
             int nm = NpmFileKind.lastNodeModules(key);
             // "" is the project itself; keys outside node_modules are workspace sources; links point at them.
             if (nm < 0 || entry.link) {
@@ -96,38 +94,45 @@ final class PackageLockParser {
     }
 
     /** Version 1: {@code dependencies} nested by install depth; the parser's nesting limit bounds the recursion. */
-    private static void readLegacy(JsonParser p, String parentDir, Map<String, Installed> out, String path,
+    private static void readLegacy(JsonScanner json, String parentDir, Map<String, Installed> out, String path,
             WarningSink warnings) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
+        while (json.next() == JsonScanner.Token.NAME) {
+            String name = json.text();
+            if (json.next() != JsonScanner.Token.START_OBJECT) {
+                json.skipChildren();
                 continue;
             }
             String dir = (parentDir.isEmpty() ? "" : parentDir + "/") + "node_modules/" + name;
             String version = null;
             boolean development = false;
-            List<String> requires = new ArrayList<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
+            Set<String> requires = new LinkedHashSet<>();
+            while (json.next() == JsonScanner.Token.NAME) {
+                String field = json.text();
+                JsonScanner.Token value = json.next();
                 switch (field) {
-                    case "version" -> version = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                    case "dev" -> development = value == JsonToken.VALUE_TRUE;
+                    case "version" -> version = value == JsonScanner.Token.STRING ? json.text() : null;
+                    case "dev" -> development = value == JsonScanner.Token.TRUE;
                     case "requires" -> {
-                        JsonNode r = JsonTrees.read(p);
-                        if (r != null && r.isObject()) {
-                            r.fieldNames().forEachRemaining(requires::add);
+                        if (value == JsonScanner.Token.START_OBJECT) {
+                            requires.clear(); // the last of duplicate fields counts, as in a tree
+                            while (json.next() == JsonScanner.Token.NAME) {
+                                requires.add(json.text());
+                                json.next();
+                                json.skipChildren();
+                            }
+                        } else {
+                            requires.clear();
+                            json.skipChildren();
                         }
                     }
                     case "dependencies" -> {
-                        if (value == JsonToken.START_OBJECT) {
-                            readLegacy(p, dir, out, path, warnings);
+                        if (value == JsonScanner.Token.START_OBJECT) {
+                            readLegacy(json, dir, out, path, warnings);
                         } else {
-                            p.skipChildren();
+                            json.skipChildren();
                         }
                     }
-                    default -> p.skipChildren();
+                    default -> json.skipChildren();
                 }
             }
             if (version == null || version.isEmpty()) {
@@ -141,7 +146,7 @@ final class PackageLockParser {
                 realName = DependencySpec.name(spec);
                 version = DependencySpec.rest(spec);
             }
-            put(out, dir, new Installed(realName, version, List.of(), development, requires));
+            put(out, dir, new Installed(realName, version, List.of(), development, List.copyOf(requires)));
         }
     }
 
@@ -154,12 +159,12 @@ final class PackageLockParser {
 
     private static List<Package> resolve(Map<String, Installed> byDir, String location) {
         LockedPackages result = new LockedPackages(location);
-        Map<String, Installed> index = new HashMap<>(byDir);
+        NodeResolution<Installed> index = new NodeResolution<>(byDir);
         for (Map.Entry<String, Installed> e : byDir.entrySet()) {
             Installed i = e.getValue();
             List<String> deps = new ArrayList<>(i.requires().size());
             for (String n : i.requires()) {
-                Installed d = NodeResolution.resolve(index, e.getKey(), n);
+                Installed d = index.resolve(e.getKey(), n);
                 if (d != null) {
                     deps.add(DependencySpec.of(d.name(), d.version()));
                 }

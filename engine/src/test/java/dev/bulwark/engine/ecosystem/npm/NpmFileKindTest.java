@@ -31,15 +31,4 @@ class NpmFileKindTest {
         assertFalse(c.wants("usr/lib/node_modules/npm/lib/index.js"));
         assertFalse(c.wants("etc/passwd"));
     }
-
-    @Test
-    void nodeResolutionWalksUpEnclosingPackages() {
-        java.util.Map<String, String> dirs = java.util.Map.of("node_modules/b", "b-top",
-                "node_modules/a/node_modules/b", "b-nested", "node_modules/c", "c");
-        assertEquals("b-nested", NodeResolution.resolve(dirs, "node_modules/a", "b"));
-        assertEquals("b-top", NodeResolution.resolve(dirs, "node_modules/c", "b"));
-        assertEquals("c", NodeResolution.resolve(dirs, "node_modules/a/node_modules/b", "c"));
-        assertEquals("b-top", NodeResolution.resolve(dirs, "", "b"));
-        assertNull(NodeResolution.resolve(dirs, "node_modules/a", "missing"));
-    }
 }

@@ -87,13 +87,14 @@ class PackageLockParserTest {
         Map<String, Boolean> dev = new LinkedHashMap<>();
         Map<String, List<String>> licenses = new LinkedHashMap<>();
         Map<String, Set<String>> deps = new LinkedHashMap<>();
+        NodeResolution<TreeEntry> resolution = new NodeResolution<>(installed);
         installed.forEach((dir, t) -> {
             String id = t.name() + "@" + t.version();
             dev.merge(id, t.dev(), Boolean::logicalAnd);
             licenses.putIfAbsent(id, t.licenses());
             Set<String> resolved = deps.computeIfAbsent(id, k -> new LinkedHashSet<>());
             for (String n : t.requires()) {
-                TreeEntry d = NodeResolution.resolve(installed, dir, n);
+                TreeEntry d = resolution.resolve(dir, n);
                 if (d != null) {
                     resolved.add(d.name() + "@" + d.version());
                 }
