@@ -36,6 +36,8 @@ public final class LayerReader {
     private static final int MAX_OWNED = 2_000_000;
 
     private final Set<String> capturePaths;
+    /** Bit n set when some capture path is n characters long (n < 64): most paths are turned away without hashing. */
+    private final long captureLengths;
     private final Path spoolDirectory;
     private final SecretScanner secrets;
 
@@ -50,6 +52,11 @@ public final class LayerReader {
     /** @param secrets the secret scanner, or null to scan no file for secrets */
     public LayerReader(Set<String> capturePaths, Path spoolDirectory, SecretScanner secrets) {
         this.capturePaths = Set.copyOf(capturePaths);
+        long lengths = 0;
+        for (String p : this.capturePaths) {
+            lengths |= p.length() < 64 ? 1L << p.length() : 1L << 63;
+        }
+        this.captureLengths = lengths;
         this.spoolDirectory = spoolDirectory;
         this.secrets = secrets;
     }
@@ -60,6 +67,12 @@ public final class LayerReader {
      * @param what names the layer in messages ({@code "image app:1 layer 3 (sha256:...)"})
      * @param catalogers the catalogers to run on this layer (those whose cached result is missing)
      */
+    /** Whether the path is one of the files captured whole (the release files). */
+    private boolean captured(String path) {
+        int n = path.length();
+        return (captureLengths & (n < 64 ? 1L << n : 1L << 63)) != 0 && capturePaths.contains(path);
+    }
+
     public LayerFacts read(InputStream tar, String what, List<Cataloger> catalogers) throws IOException {
         return read(tar, what, catalogers, secrets != null);
     }
@@ -183,7 +196,7 @@ public final class LayerReader {
             if (secretCollector != null) {
                 content = secretCollector.scan(path, size, content);
             }
-            if (capturePaths.contains(path)) {
+            if (captured(path)) {
                 add(new FileEntry(path, EntryType.FILE, size, mode, null));
                 if (size <= MAX_CAPTURED) {
                     captured.put(path, content.readNBytes(MAX_CAPTURED));
@@ -206,7 +219,7 @@ public final class LayerReader {
 
         /** Whether any cataloger, the release-file capture or the secret scan wants this path. */
         public boolean wanted(String path) {
-            if (secretCollector != null || capturePaths.contains(path)) {
+            if (secretCollector != null || captured(path)) {
                 return true;
             }
             for (Cataloger c : catalogers) {

@@ -13,6 +13,11 @@ enum PythonFileKind {
     REQUIREMENTS;
 
     static PythonFileKind of(String path) {
+        // Every kind's name ends so; asked of every path of a scan, most are turned away here without allocating.
+        if (!(path.endsWith(".txt") || path.endsWith(".lock") || path.endsWith("METADATA") || path.endsWith("PKG-INFO")
+                || path.endsWith(".egg-info"))) {
+            return null;
+        }
         int slash = path.lastIndexOf('/');
         String base = path.substring(slash + 1);
         if (base.equals("METADATA")) {
