@@ -27,7 +27,8 @@ cp_file=$(mktemp)
 java="$JAVA_HOME/bin/java"
 for run in 1 2 3; do
   # the launcher's JVM options, without its startup cache (bench/fs-cli.sh measures `bulwark fs` with it)
-  "$java" -Xmx256m -XX:+UseSerialGC -XX:-UsePerfData -Xss2m \
+  # shellcheck disable=SC2046
+  "$java" -Xmx256m $(cat bin/jvm.options) \
     -cp "engine/target/classes:engine/target/test-classes:$(cat "$cp_file")" \
     dev.bulwark.engine.ecosystem.java.FatJarBench "$fixture/scan"
 done

@@ -65,7 +65,8 @@ fi
 if [ "${BENCH_CLI:-}" = 1 ]; then
   # What a user sees: `bulwark fs` on the same packages laid out as dpkg status and lockfiles, through the launcher
   # (with the AOT cache its `bulwark train` run records) and through plain java with the launcher's other options.
-  opts=(-XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Dbulwark.tty=false)
+  mapfile -t opts < "$repo/bin/jvm.options"
+  opts+=(-Dbulwark.tty=false)
   [ "$bulwark_major" -ge 23 ] && opts+=(--sun-misc-unsafe-memory-access=allow)
   for n in this ${other:+other}; do
     checkout=$repo; [ $n = other ] && checkout=$other

@@ -28,6 +28,7 @@ java=$JAVA_HOME/bin/java
 start=$(date +%s%N)
 # the launcher's JVM options (./bulwark), without its startup cache: this measures the cataloger, not the CLI
 # (bench/fs-cli.sh measures `bulwark fs` itself, every cataloger, with the cache)
-"$java" -Xmx256m -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -cp "$cp" dev.bulwark.engine.ecosystem.npm.NpmCatalogBench \
+mapfile -t jvm_options < bin/jvm.options
+"$java" -Xmx256m "${jvm_options[@]}" -cp "$cp" dev.bulwark.engine.ecosystem.npm.NpmCatalogBench \
   "$dir" "${1:-5}"
 echo "whole JVM (start, scan x${1:-5}, exit): $(( ($(date +%s%N) - start) / 1000000 )) ms"

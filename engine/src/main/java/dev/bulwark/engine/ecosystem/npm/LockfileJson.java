@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.bulwark.engine.catalog.JsonScanner;
+import dev.bulwark.engine.JsonScanner;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.bulwark.engine.ecosystem.npm;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.engine.catalog.JsonScanner;
+import dev.bulwark.engine.JsonScanner;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

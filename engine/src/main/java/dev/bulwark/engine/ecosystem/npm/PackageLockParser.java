@@ -1,7 +1,7 @@
 package dev.bulwark.engine.ecosystem.npm;
 
 import dev.bulwark.engine.catalog.CatalogFile;
-import dev.bulwark.engine.catalog.JsonScanner;
+import dev.bulwark.engine.JsonScanner;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import java.io.IOException;

@@ -1,12 +1,9 @@
 package dev.bulwark.engine.image.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
-import dev.bulwark.engine.JsonTrees;
+import dev.bulwark.engine.JsonScanner;
 import dev.bulwark.engine.image.Descriptor;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.image.ImageConfig;
@@ -32,21 +29,20 @@ public final class ImageJson {
     public static final int MAX_MANIFEST_BYTES = 4 << 20;
     public static final int MAX_CONFIG_BYTES = 32 << 20;
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
-                    .maxStringLength(MAX_CONFIG_BYTES).build())
-            .build();
+    /** Nesting, string, name and number bounds of the wire JSON (nothing real nests past a handful of levels). */
+    private static final JsonScanner.Limits LIMITS = new JsonScanner.Limits(64, MAX_CONFIG_BYTES, 50_000, 1000);
 
     private ImageJson() {
     }
 
-    /** Parses bytes as JSON; {@code what} names the document in the error. */
+    /**
+     * Parses bytes as JSON (its first value; anything after it is not read); {@code what} names the document in the
+     * error.
+     */
     public static JsonNode tree(byte[] json, String what) {
         try {
-            JsonNode node;
-            try (JsonParser p = JSON.createParser(json)) {
-                node = JsonTrees.readDocument(p);
-            }
+            JsonScanner scanner = new JsonScanner(json, json.length, LIMITS);
+            JsonNode node = scanner.next() == null ? null : scanner.readTree();
             if (node == null || !node.isObject()) {
                 throw invalid(what, "is not a JSON object");
             }

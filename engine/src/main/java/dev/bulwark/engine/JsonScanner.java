@@ -1,8 +1,7 @@
-package dev.bulwark.engine.catalog;
+package dev.bulwark.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.bulwark.engine.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.bulwark.engine.catalog;
+package dev.bulwark.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
