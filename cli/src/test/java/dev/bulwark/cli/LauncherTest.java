@@ -38,6 +38,7 @@ class LauncherTest {
         Files.copy(root.resolve("bulwark"), repo.resolve("bulwark"));
         Files.createDirectories(repo.resolve("bin"));
         Files.copy(root.resolve("bin/find-jdk.sh"), repo.resolve("bin/find-jdk.sh"));
+        Files.copy(root.resolve("bin/jvm.options"), repo.resolve("bin/jvm.options"));
         Instant old = Instant.now().minusSeconds(3600);
         for (String m : List.of("", "engine/", "report/", "cli/")) {
             Files.createDirectories(repo.resolve(m + "src/main"));
