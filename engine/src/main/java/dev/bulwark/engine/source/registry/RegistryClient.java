@@ -60,7 +60,8 @@ final class RegistryClient implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.retry().timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(TlsTrust.context(options.caCerts(), options.insecure()))
+                .sslContext(TlsTrust.deferredContext(options.caCerts(), options.insecure()))
+                .sslParameters(TlsTrust.clientParameters())
                 .build();
         this.transport = new RegistryTransport(http, options.retry(), ref.registry(), allowPlainHttp);
         this.auth = new RegistryAuth(ref, transport, new CredentialLookup(options), allowPlainHttp);
@@ -159,10 +160,13 @@ final class RegistryClient implements AutoCloseable {
     static final java.time.Duration TLS_PROBE_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     /**
-     * Finds the API root with a {@code GET /v2/}, learning the auth challenge on the way. Where plain HTTP is allowed
-     * (loopback, {@code --insecure}), HTTPS is probed once with a short timeout, so a plain server that does not
-     * answer a TLS hello costs seconds; a TLS failure or that timeout then tries plain HTTP, and if plain HTTP fails
-     * too, a slow HTTPS registry still gets the full, retried request.
+     * Finds the API root with a {@code GET /v2/}, learning the auth challenge on the way. A loopback registry is
+     * first asked over plain HTTP, once and with a short timeout (no credentials go with that request): if it answers
+     * as a registry does (200, or 401 with its challenge), the pull never sets up TLS, which costs a fresh JVM a
+     * quarter of a second; a TLS server answers that request with 400 or closes the connection, and the order below
+     * follows. Where plain HTTP is allowed (loopback, {@code --insecure}), HTTPS is probed once with a short timeout,
+     * so a plain server that does not answer a TLS hello costs seconds; a TLS failure or that timeout then tries
+     * plain HTTP, and if plain HTTP fails too, a slow HTTPS registry still gets the full, retried request.
      */
     private synchronized URI base() {
         if (base != null) {
@@ -176,6 +180,13 @@ final class RegistryClient implements AutoCloseable {
         }
         java.time.Duration probe = TLS_PROBE_TIMEOUT.compareTo(options.retry().timeout()) < 0 ? TLS_PROBE_TIMEOUT
                 : options.retry().timeout();
+        if (ref.isLoopback()) {
+            URI plain = URI.create("http://" + ref.apiHost() + "/v2/");
+            if (answersAsRegistry(plain, probe)) {
+                base = plain;
+                return base;
+            }
+        }
         try {
             base = ping(https, probe);
         } catch (BulwarkException tlsFailed) {
@@ -197,6 +208,26 @@ final class RegistryClient implements AutoCloseable {
             }
         }
         return base;
+    }
+
+    /** One {@code GET /v2/} without retry: true when it is answered 200, or 401 (whose challenge is learnt). */
+    private boolean answersAsRegistry(URI v2, java.time.Duration timeout) {
+        HttpResponse<InputStream> response;
+        try {
+            response = transport.probe(v2, timeout, "connecting");
+        } catch (BulwarkException notPlain) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw notPlain;
+            }
+            return false;
+        }
+        RegistryTransport.closeQuietly(response);
+        int status = response.statusCode();
+        if (status == 401) {
+            AuthChallenge.select(response.headers().allValues("WWW-Authenticate"))
+                    .ifPresent(c -> auth.challenged(c, scope));
+        }
+        return status == 200 || status == 401;
     }
 
     /** {@code GET /v2/}: once with {@code probeTimeout} and no retry when it is given, else the retried request. */

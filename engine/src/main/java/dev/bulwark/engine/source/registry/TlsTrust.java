@@ -9,14 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -32,13 +39,110 @@ public final class TlsTrust {
 
     /** The context for {@code caCerts} (extra PEM files, may be empty) on top of system trust, or trusting all. */
     public static SSLContext context(List<Path> caCerts, boolean insecure) {
+        return initialised(insecure ? new TrustingEverything() : verifying(caCerts));
+    }
+
+    /**
+     * The same context, set up by the first TLS connection instead of now: the JDK's TLS context and its default
+     * parameters cost 120–170 ms of a fresh JVM (cipher-suite tables are built in static initialisers), which a pull
+     * from a plain-HTTP loopback registry never needs. The {@code --ca-cert} files are still read now. Give the HTTP
+     * client {@link #clientParameters()} with it, or it asks the context for its defaults at once.
+     */
+    public static SSLContext deferredContext(List<Path> caCerts, boolean insecure) {
+        TrustManager trust = insecure ? new TrustingEverything() : verifying(caCerts);
+        return new DeferredContext(new DeferredSpi(() -> initialised(trust)));
+    }
+
+    /**
+     * TLS parameters that leave protocols and cipher suites to the context's defaults (null means "keep the
+     * engine's own"), for an HTTP client built with {@link #deferredContext}.
+     */
+    public static SSLParameters clientParameters() {
+        return new SSLParameters();
+    }
+
+    private static SSLContext initialised(TrustManager trust) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            TrustManager trust = insecure ? new TrustingEverything() : verifying(caCerts);
             context.init(null, new TrustManager[] {trust}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new BulwarkException(ErrorKind.INTERNAL, "cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static final class DeferredContext extends SSLContext {
+        DeferredContext(SSLContextSpi spi) {
+            super(spi, null, "TLS");
+        }
+    }
+
+    /** Builds the real context on first use and hands every call to it. */
+    private static final class DeferredSpi extends SSLContextSpi {
+        private final java.util.function.Supplier<SSLContext> source;
+        private volatile SSLContext real;
+
+        DeferredSpi(java.util.function.Supplier<SSLContext> source) {
+            this.source = source;
+        }
+
+        private SSLContext real() {
+            SSLContext r = real;
+            if (r == null) {
+                synchronized (this) {
+                    r = real;
+                    if (r == null) {
+                        r = source.get();
+                        real = r;
+                    }
+                }
+            }
+            return r;
+        }
+
+        @Override
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+            throw new UnsupportedOperationException("a deferred TLS context is set up on first use");
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            return real().getSocketFactory();
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            return real().getServerSocketFactory();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            return real().createSSLEngine();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            return real().createSSLEngine(host, port);
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            return real().getServerSessionContext();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            return real().getClientSessionContext();
+        }
+
+        @Override
+        protected SSLParameters engineGetDefaultSSLParameters() {
+            return real().getDefaultSSLParameters();
+        }
+
+        @Override
+        protected SSLParameters engineGetSupportedSSLParameters() {
+            return real().getSupportedSSLParameters();
         }
     }
 

@@ -95,6 +95,37 @@ class RegistryImageSourceTest {
     }
 
     @Test
+    void aPlainLoopbackRegistryIsPulledWithoutAnyTlsHandshake() throws Exception {
+        try (ConnectionTap tap = new ConnectionTap(plain.host())) {
+            RegistryOptions opts = new RegistryOptions(ImageReference.parse(tap.host() + "/test/single:1"), null,
+                    List.of(), false, null, null, null, Map.of(), Path.of("/nonexistent-home"), FAST);
+            try (Image image = new RegistryImageSource(opts).open()) {
+                assertEquals(plain.digest("test/single:1"), image.manifestDigest());
+            }
+            assertTrue(tap.connections() > 0, "the pull went through the tap");
+            assertEquals(0, tap.tlsHellos(), "TLS handshakes started with a plain loopback registry");
+        }
+    }
+
+    @Test
+    void aTlsLoopbackRegistryIsAskedInTheClearOnlyForItsApiRoot() throws Exception {
+        try (ConnectionTap tap = new ConnectionTap(basic.host())) {
+            RegistryOptions opts = new RegistryOptions(ImageReference.parse(tap.host() + "/test/single:1"), null,
+                    List.of(basic.caCertPath()), false, null, null, null, Map.of(), Path.of("/nonexistent-home"),
+                    FAST).withCredentials(basic.username(), basic.password());
+            try (Image image = new RegistryImageSource(opts).open()) {
+                assertEquals(basic.digest("test/single:1"), image.manifestDigest());
+            }
+            assertTrue(tap.tlsHellos() > 0, "the pull went over TLS");
+            String clear = tap.plainText();
+            assertTrue(clear.startsWith("GET /v2/ HTTP/1.1"), clear);
+            assertFalse(clear.contains("/test/single"), clear);
+            assertFalse(clear.toLowerCase(java.util.Locale.ROOT).contains("authorization"), clear);
+            assertFalse(clear.contains(basic.password()), clear);
+        }
+    }
+
+    @Test
     void pullsByPinnedDigest() throws Exception {
         Digest digest = plain.digest("test/single:1");
         String name = "test/single@" + digest;
