@@ -1,10 +1,7 @@
 package dev.bulwark.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -130,39 +127,30 @@ public final class JsonScanner {
             }
             return current = value();
         }
+        boolean inObject = stack[depth - 1] == OBJECT;
+        char closing = inObject ? '}' : ']';
         int c = peek();
-        if (stack[depth - 1] == OBJECT) {
-            if (c == '}') {
-                pos++;
-                return current = close(Token.END_OBJECT);
-            }
-            if (needComma) {
-                if (c != ',') {
-                    throw malformed("expected ',' or '}'");
-                }
-                pos++;
-                skipWhitespace();
-                c = peek();
-            }
-            if (c != '"') {
-                throw malformed("expected a field name in double quotes");
-            }
-            text = string(limits.maxName(), "name");
-            afterName = true;
-            return current = Token.NAME;
-        }
-        if (c == ']') {
+        if (c == closing) {
             pos++;
-            return current = close(Token.END_ARRAY);
+            return current = close(inObject ? Token.END_OBJECT : Token.END_ARRAY);
         }
         if (needComma) {
             if (c != ',') {
-                throw malformed("expected ',' or ']'");
+                throw malformed("expected ',' or '" + closing + "'");
             }
             pos++;
             skipWhitespace();
+            c = peek();
         }
-        return current = value();
+        if (!inObject) {
+            return current = value();
+        }
+        if (c != '"') {
+            throw malformed("expected a field name in double quotes");
+        }
+        text = string(limits.maxName(), "name");
+        afterName = true;
+        return current = Token.NAME;
     }
 
     /** When the current token opens an object or array, reads on to its end, checking but not keeping what it holds. */
@@ -181,57 +169,6 @@ public final class JsonScanner {
         } finally {
             skipping = false;
         }
-    }
-
-    /**
-     * The value that starts at the current token as a tree, as Jackson's {@code readTree} builds it (the last of
-     * duplicate names kept, in the first one's place); the scanner is left on the value's last token.
-     */
-    public JsonNode readTree() throws IOException {
-        JsonTrees.Builder tree = new JsonTrees.Builder(node(current));
-        while (!tree.done()) {
-            Token t = next();
-            if (t == null) {
-                throw malformed("unexpected end of input");
-            }
-            if (t == Token.NAME) {
-                tree.name(text);
-            } else if (t == Token.END_OBJECT || t == Token.END_ARRAY) {
-                tree.end();
-            } else {
-                tree.value(node(t));
-            }
-        }
-        return tree.root();
-    }
-
-    private JsonNode node(Token t) throws MalformedJsonException {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (t == null) {
-            throw malformed("no value");
-        }
-        return switch (t) {
-            case START_OBJECT -> nodes.objectNode();
-            case START_ARRAY -> nodes.arrayNode();
-            case STRING -> nodes.textNode(text);
-            case NUMBER -> number(text);
-            case TRUE -> nodes.booleanNode(true);
-            case FALSE -> nodes.booleanNode(false);
-            case NULL -> nodes.nullNode();
-            default -> throw malformed("a value cannot start with " + t);
-        };
-    }
-
-    private static JsonNode number(String literal) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (literal.indexOf('.') >= 0 || literal.indexOf('e') >= 0 || literal.indexOf('E') >= 0) {
-            return nodes.numberNode(Double.parseDouble(literal));
-        }
-        BigInteger v = new BigInteger(literal);
-        if (v.bitLength() < 32) {
-            return nodes.numberNode(v.intValue());
-        }
-        return v.bitLength() < 64 ? nodes.numberNode(v.longValue()) : nodes.numberNode(v);
     }
 
     private Token value() throws IOException {
@@ -408,11 +345,13 @@ public final class JsonScanner {
         long scanned = 0;
         while (true) {
             if (pos >= end) {
-                // the run since the last escape stays buffered to be decoded whole; a skipped string keeps nothing
-                if (!fill(1, skipping ? pos : runStart)) {
+                // the run since the last escape stays buffered to be decoded whole (it moves with pos when the
+                // buffer is compacted); a skipped string keeps nothing
+                int run = skipping ? 0 : pos - runStart;
+                if (!fill(1, pos - run)) {
                     throw malformed("unexpected end of input in a " + what);
                 }
-                runStart = skipping ? pos : keptStart;
+                runStart = pos - run;
             }
             int c = buf[pos] & 0xff;
             if (c == '"') {
@@ -537,28 +476,24 @@ public final class JsonScanner {
         return end - pos >= n || fill(n);
     }
 
-    private int keptStart;
-
     private boolean fill(int n) throws IOException {
         return fill(n, pos);
     }
 
     /**
      * Reads until {@code n} bytes from {@code pos} are buffered, keeping the bytes from {@code keep} (at most
-     * {@code pos}) on; {@link #keptStart} tells where they moved. False when the input ends first.
+     * {@code pos}) on: they move to the front of the buffer, and {@code pos} with them. False when the input ends
+     * first.
      */
     private boolean fill(int n, int keep) throws IOException {
-        keptStart = keep;
         if (in == null || eof) {
             return end - pos >= n;
         }
         if (keep > 0) {
-            int shift = keep;
-            System.arraycopy(buf, shift, buf, 0, end - shift);
-            end -= shift;
-            pos -= shift;
-            dropped += shift;
-            keptStart = 0;
+            System.arraycopy(buf, keep, buf, 0, end - keep);
+            end -= keep;
+            pos -= keep;
+            dropped += keep;
         }
         while (end - pos < n) {
             if (end == buf.length) {
@@ -574,7 +509,8 @@ public final class JsonScanner {
         return true;
     }
 
-    private MalformedJsonException malformed(String what) {
+    /** An error naming {@code what} went wrong and the byte offset the reader is at. */
+    MalformedJsonException malformed(String what) {
         return new MalformedJsonException(what + " at byte " + (dropped + pos));
     }
 

@@ -53,7 +53,7 @@ class JsonScannerTest {
             if (s.next() == null) {
                 return MAPPER.nullNode();
             }
-            JsonNode tree = s.readTree();
+            JsonNode tree = JsonTrees.read(s);
             return s.next() == null ? tree : null;
         } catch (IOException e) {
             return null;

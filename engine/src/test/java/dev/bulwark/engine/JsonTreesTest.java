@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.engine.testing.Fixtures;
@@ -23,16 +19,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The mapper-free tree reader gives what {@code ObjectMapper.readTree} gives: on every OSV document of
  * ../shared/data/osv (thousands of real, varied JSON files) and on the edge cases (number kinds, duplicate keys,
- * content after the value, nothing at all, nesting beyond the parser's bound).
+ * content after the value, nothing at all, nesting beyond the reader's bound).
  */
 class JsonTreesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Jackson's default bounds: 1,000 levels, 20 MB strings, 50,000-character names, 1,000-digit numbers. */
+    private static final JsonScanner.Limits LIMITS = new JsonScanner.Limits(1000, 20_000_000, 50_000, 1000);
 
     private static JsonNode ours(byte[] json) throws IOException {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return JsonTrees.readDocument(p);
-        }
+        JsonScanner s = new JsonScanner(json, json.length, LIMITS);
+        return s.next() == null ? null : JsonTrees.read(s);
     }
 
     @Test
@@ -64,22 +60,22 @@ class JsonTreesTest {
             }
         }
         assertNull(ours(new byte[0]), "no document");
-        assertThrows(JsonProcessingException.class, () -> ours("{\"a\":".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(JsonScanner.MalformedJsonException.class, () -> ours("{\"a\":".getBytes(StandardCharsets.UTF_8)));
         String deep = "[".repeat(2000) + "]".repeat(2000);
-        assertThrows(JsonProcessingException.class, () -> ours(deep.getBytes(StandardCharsets.UTF_8)),
-                "nesting beyond the parser's default bound of 1,000 fails in the parser, not the stack");
+        assertThrows(JsonScanner.MalformedJsonException.class, () -> ours(deep.getBytes(StandardCharsets.UTF_8)),
+                "nesting beyond the reader's bound of 1,000 fails in the reader, not the stack");
     }
 
     @Test
-    void leavesTheParserOnTheValuesLastToken() throws IOException {
-        try (JsonParser p = FACTORY.createParser("{\"x\":{\"y\":[1]},\"z\":2}")) {
-            assertEquals(JsonToken.START_OBJECT, p.nextToken());
-            assertEquals(JsonToken.FIELD_NAME, p.nextToken());
-            p.nextToken();
-            assertEquals(MAPPER.readTree("{\"y\":[1]}"), JsonTrees.read(p));
-            assertEquals(JsonToken.END_OBJECT, p.currentToken());
-            assertEquals(JsonToken.FIELD_NAME, p.nextToken());
-            assertEquals("z", p.currentName());
-        }
+    void leavesTheReaderOnTheValuesLastToken() throws IOException {
+        byte[] json = "{\"x\":{\"y\":[1]},\"z\":2}".getBytes(StandardCharsets.UTF_8);
+        JsonScanner s = new JsonScanner(json, json.length, LIMITS);
+        assertEquals(JsonScanner.Token.START_OBJECT, s.next());
+        assertEquals(JsonScanner.Token.NAME, s.next());
+        s.next();
+        assertEquals(MAPPER.readTree("{\"y\":[1]}"), JsonTrees.read(s));
+        assertEquals(JsonScanner.Token.END_OBJECT, s.current());
+        assertEquals(JsonScanner.Token.NAME, s.next());
+        assertEquals("z", s.text());
     }
 }

@@ -101,9 +101,4 @@ final class LockfileJson {
         }
         return out;
     }
-
-    static boolean flag(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.asBoolean(false);
-    }
 }

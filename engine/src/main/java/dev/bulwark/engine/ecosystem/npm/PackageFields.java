@@ -3,6 +3,7 @@ package dev.bulwark.engine.ecosystem.npm;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.engine.JsonScanner;
+import dev.bulwark.engine.JsonTrees;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,13 @@ final class PackageFields {
             switch (field) {
                 case "name" -> f.name = value == JsonScanner.Token.STRING ? json.text() : null;
                 case "version" -> f.version = value == JsonScanner.Token.STRING ? json.text() : null;
-                case "dev" -> f.development = json.readTree().asBoolean(false);
-                case "link" -> f.link = json.readTree().asBoolean(false);
+                case "dev" -> f.development = JsonTrees.read(json).asBoolean(false);
+                case "link" -> f.link = JsonTrees.read(json).asBoolean(false);
                 case "license", "licenses" -> {
                     if (licenseFields == null) {
                         licenseFields = JsonNodeFactory.instance.objectNode();
                     }
-                    licenseFields.set(field, json.readTree());
+                    licenseFields.set(field, JsonTrees.read(json));
                 }
                 case "dependencies" -> f.dependencies = LockfileJson.scalars(json);
                 case "optionalDependencies" -> f.optional = LockfileJson.scalars(json);

@@ -1,8 +1,8 @@
 package dev.bulwark.engine.ecosystem.npm;
 
 import dev.bulwark.engine.BulwarkException;
-import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.JsonScanner;
+import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import java.io.IOException;

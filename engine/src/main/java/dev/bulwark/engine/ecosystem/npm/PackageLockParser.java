@@ -1,7 +1,7 @@
 package dev.bulwark.engine.ecosystem.npm;
 
-import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.JsonScanner;
+import dev.bulwark.engine.catalog.CatalogFile;
 import dev.bulwark.engine.catalog.WarningSink;
 import dev.bulwark.engine.inventory.Package;
 import java.io.IOException;
@@ -113,16 +113,15 @@ final class PackageLockParser {
                     case "version" -> version = value == JsonScanner.Token.STRING ? json.text() : null;
                     case "dev" -> development = value == JsonScanner.Token.TRUE;
                     case "requires" -> {
-                        if (value == JsonScanner.Token.START_OBJECT) {
-                            requires.clear(); // the last of duplicate fields counts, as in a tree
+                        requires.clear(); // the last of duplicate fields counts, as in a tree
+                        if (value != JsonScanner.Token.START_OBJECT) {
+                            json.skipChildren();
+                        } else {
                             while (json.next() == JsonScanner.Token.NAME) {
                                 requires.add(json.text());
                                 json.next();
                                 json.skipChildren();
                             }
-                        } else {
-                            requires.clear();
-                            json.skipChildren();
                         }
                     }
                     case "dependencies" -> {

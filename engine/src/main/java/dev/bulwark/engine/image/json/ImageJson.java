@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.engine.BulwarkException;
 import dev.bulwark.engine.ErrorKind;
 import dev.bulwark.engine.JsonScanner;
+import dev.bulwark.engine.JsonTrees;
 import dev.bulwark.engine.image.Descriptor;
 import dev.bulwark.engine.image.Digest;
 import dev.bulwark.engine.image.ImageConfig;
@@ -42,7 +43,7 @@ public final class ImageJson {
     public static JsonNode tree(byte[] json, String what) {
         try {
             JsonScanner scanner = new JsonScanner(json, json.length, LIMITS);
-            JsonNode node = scanner.next() == null ? null : scanner.readTree();
+            JsonNode node = scanner.next() == null ? null : JsonTrees.read(scanner);
             if (node == null || !node.isObject()) {
                 throw invalid(what, "is not a JSON object");
             }
