@@ -73,11 +73,7 @@ final class ReportOptions {
         step(io, "report written");
     }
 
-    void write(ReportWriter writer, Inventory inventory, Io io) {
-        write(writer, Assessment.inventoryOnly(inventory), io);
-    }
-
-    void write(ReportWriter writer, Assessment assessment, Io io) {
+    private void write(ReportWriter writer, Assessment assessment, Io io) {
         try {
             if (output == null) {
                 io.text().flush();

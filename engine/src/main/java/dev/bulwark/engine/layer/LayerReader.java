@@ -67,14 +67,14 @@ public final class LayerReader {
      * @param what names the layer in messages ({@code "image app:1 layer 3 (sha256:...)"})
      * @param catalogers the catalogers to run on this layer (those whose cached result is missing)
      */
+    public LayerFacts read(InputStream tar, String what, List<Cataloger> catalogers) throws IOException {
+        return read(tar, what, catalogers, secrets != null);
+    }
+
     /** Whether the path is one of the files captured whole (the release files). */
     private boolean captured(String path) {
         int n = path.length();
         return (captureLengths & (n < 64 ? 1L << n : 1L << 63)) != 0 && capturePaths.contains(path);
-    }
-
-    public LayerFacts read(InputStream tar, String what, List<Cataloger> catalogers) throws IOException {
-        return read(tar, what, catalogers, secrets != null);
     }
 
     /**

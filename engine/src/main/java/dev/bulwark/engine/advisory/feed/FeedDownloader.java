@@ -60,9 +60,8 @@ public final class FeedDownloader {
             throw new BulwarkException(ErrorKind.LOCAL_IO, "cannot create " + dir + ": " + e.getMessage(), e);
         }
         FeedState state = FeedState.load(dir);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(retry.timeout()).followRedirects(HttpClient.Redirect.NORMAL)
-                .sslContext(TlsTrust.context(caCerts, false)).build();
+        HttpClient http = TlsTrust.configure(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(retry.timeout()).followRedirects(HttpClient.Redirect.NORMAL), caCerts, false).build();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, feeds.size())), r -> {
             Thread t = new Thread(r, "bulwark-feed-download");
             t.setDaemon(true);

@@ -56,12 +56,10 @@ final class RegistryClient implements AutoCloseable {
         this.options = options;
         this.ref = options.reference();
         boolean allowPlainHttp = options.insecure() || ref.isLoopback();
-        this.http = HttpClient.newBuilder()
+        this.http = TlsTrust.configure(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.retry().timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(TlsTrust.deferredContext(options.caCerts(), options.insecure()))
-                .sslParameters(TlsTrust.clientParameters())
+                .followRedirects(HttpClient.Redirect.NEVER), options.caCerts(), options.insecure())
                 .build();
         this.transport = new RegistryTransport(http, options.retry(), ref.registry(), allowPlainHttp);
         this.auth = new RegistryAuth(ref, transport, new CredentialLookup(options), allowPlainHttp);

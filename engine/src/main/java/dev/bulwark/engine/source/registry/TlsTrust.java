@@ -5,6 +5,7 @@ import dev.bulwark.engine.ErrorKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -37,28 +38,19 @@ public final class TlsTrust {
     private TlsTrust() {
     }
 
-    /** The context for {@code caCerts} (extra PEM files, may be empty) on top of system trust, or trusting all. */
-    public static SSLContext context(List<Path> caCerts, boolean insecure) {
-        return initialised(insecure ? new TrustingEverything() : verifying(caCerts));
-    }
-
     /**
-     * The same context, set up by the first TLS connection instead of now: the JDK's TLS context and its default
-     * parameters cost 120–170 ms of a fresh JVM (cipher-suite tables are built in static initialisers), which a pull
-     * from a plain-HTTP loopback registry never needs. The {@code --ca-cert} files are still read now. Give the HTTP
-     * client {@link #clientParameters()} with it, or it asks the context for its defaults at once.
+     * Gives an HTTP client the trust for {@code caCerts} (extra PEM files, may be empty) on top of system trust, or,
+     * with {@code insecure}, trusting all. The TLS context is set up by the first TLS connection rather than now: the
+     * JDK's context and its default parameters cost a fresh JVM 120–170 ms (cipher-suite tables are built in static
+     * initialisers), which a pull from a plain-HTTP loopback registry never needs. The {@code --ca-cert} files are
+     * still read now, so a missing or malformed one is reported before any connection. The client is given
+     * parameters that leave protocols and cipher suites to the context (null means "keep the engine's own"), or it
+     * would ask the context for its defaults when it is built.
      */
-    public static SSLContext deferredContext(List<Path> caCerts, boolean insecure) {
+    public static HttpClient.Builder configure(HttpClient.Builder client, List<Path> caCerts, boolean insecure) {
         TrustManager trust = insecure ? new TrustingEverything() : verifying(caCerts);
-        return new DeferredContext(new DeferredSpi(() -> initialised(trust)));
-    }
-
-    /**
-     * TLS parameters that leave protocols and cipher suites to the context's defaults (null means "keep the
-     * engine's own"), for an HTTP client built with {@link #deferredContext}.
-     */
-    public static SSLParameters clientParameters() {
-        return new SSLParameters();
+        return client.sslContext(new DeferredContext(new DeferredSpi(() -> initialised(trust))))
+                .sslParameters(new SSLParameters());
     }
 
     private static SSLContext initialised(TrustManager trust) {
@@ -102,7 +94,8 @@ public final class TlsTrust {
 
         @Override
         protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
-            throw new UnsupportedOperationException("a deferred TLS context is set up on first use");
+            // Deliberate: this context got its trust when it was made, and no caller may swap it for other managers.
+            throw new UnsupportedOperationException("this TLS context is set up with its trust managers already");
         }
 
         @Override
